@@ -1,0 +1,174 @@
+"""Domain knowledge loaded from ``data/reference/``: countries, organisations, operations,
+armed groups, units, office titles and government terms.
+
+Known names are data, not code, so analysts can extend the lists without touching the
+extractor. The files are read once per process and shared by every article.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .config import REFERENCE_DIR
+
+#: Entity-ruler label for each reference file's entities.
+LABELS = {
+    "state": "STATE",
+    "international_organization": "IGO",
+    "military_operation": "OPERATION",
+    "armed_group": "ARMED_GROUP",
+    "military_unit": "UNIT",
+    "government": "GOVERNMENT",
+}
+DEMONYM_LABEL = "DEMONYM"
+METONYM_LABEL = "METONYM"
+ENTITY_FILES = ("organizations.jsonl", "operations.jsonl", "armed_groups.jsonl", "units.jsonl")
+
+
+def norm(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key ("U.N." -> "un", "the Élysée" -> "elysee")."""
+    s = str(text or "").replace("\u2019", "'").replace("\u2018", "'")
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"[^a-z0-9 ]+", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(r"\b(?:[a-z] )+[a-z]\b", lambda m: m.group(0).replace(" ", ""), s)
+    return re.sub(r"^the ", "", s)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A known real-world actor from the reference files."""
+
+    id: str
+    name: str
+    type: str
+    country: str = ""
+    aliases: tuple[str, ...] = ()
+    host: tuple[str, ...] = ()
+    org: str = ""
+    region: str = ""
+    parent: str = ""
+
+
+@dataclass
+class Reference:
+    """All reference data, with lookup indexes by normalised surface form."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    alias_index: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)
+    demonym_forms: dict[str, list[str]] = field(default_factory=dict)
+    metonyms: dict[str, str] = field(default_factory=dict)
+    metonym_forms: dict[str, list[str]] = field(default_factory=dict)
+    titles: list[tuple[str, str]] = field(default_factory=list)
+    honorifics: frozenset[str] = frozenset()
+    government_terms: tuple[str, ...] = ()
+
+    def lookup(self, text: str) -> Entity | None:
+        """The known entity whose name or alias is ``text`` (normalised), if any."""
+        key = self.alias_index.get(norm(text))
+        return self.entities.get(key) if key else None
+
+    def state(self, iso3: str) -> Entity | None:
+        ent = self.entities.get(iso3)
+        return ent if ent is not None and ent.type == "state" else None
+
+    def ruler_patterns(self) -> list[dict]:
+        """Phrase patterns for spaCy's entity ruler, ``{"label", "pattern", "id"}`` as spaCy stores them."""
+        patterns: list[dict] = []
+        for ent in sorted(self.entities.values(), key=lambda e: e.id):
+            label = LABELS.get(ent.type, "OTHER")
+            for alias in sorted(set(ent.aliases) | {ent.name}):
+                patterns.append({"label": label, "pattern": alias, "id": ent.id})
+        for iso3, forms in sorted(self.demonym_forms.items()):
+            for form in sorted(set(forms)):
+                patterns.append({"label": DEMONYM_LABEL, "pattern": form, "id": iso3})
+        for iso3, forms in sorted(self.metonym_forms.items()):
+            for form in sorted(set(forms)):
+                patterns.append({"label": METONYM_LABEL, "pattern": form, "id": iso3})
+        return patterns
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{n}: invalid JSON ({err.msg})") from None
+    return rows
+
+
+def _read_lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _as_tuple(value: object) -> tuple[str, ...]:
+    if not value:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value if v)
+
+
+def load_reference(directory: Path | str = REFERENCE_DIR) -> Reference:
+    """Read every reference file under ``directory`` into one :class:`Reference`."""
+    directory = Path(directory)
+    ref = Reference()
+
+    def add(ent: Entity) -> None:
+        ref.entities[ent.id] = ent
+        for alias in (ent.name, *ent.aliases):
+            key = norm(alias)
+            # first writer wins: countries load first, so a state keeps its own name
+            if key and key not in ref.alias_index:
+                ref.alias_index[key] = ent.id
+
+    for row in _read_jsonl(directory / "countries.jsonl"):
+        iso3 = row["id"]
+        add(Entity(id=iso3, name=row["name"], type="state", country=iso3,
+                   aliases=_as_tuple(row.get("aliases")), region=row.get("region", "") or ""))
+        forms = list(_as_tuple(row.get("demonyms")))
+        ref.demonym_forms[iso3] = forms
+        for form in forms:
+            ref.demonyms.setdefault(norm(form), iso3)
+        mets = list(_as_tuple(row.get("metonyms")))
+        ref.metonym_forms[iso3] = mets
+        for form in mets:
+            ref.metonyms.setdefault(norm(form), iso3)
+    for fname in ENTITY_FILES:
+        for row in _read_jsonl(directory / fname):
+            add(Entity(
+                id=row["id"], name=row["name"], type=row.get("type", "other"),
+                country=row.get("country", "") or "", aliases=_as_tuple(row.get("aliases")),
+                host=_as_tuple(row.get("host")), org=row.get("org", "") or "",
+                parent=row.get("parent", "") or "",
+            ))
+    titles: list[tuple[str, str]] = []
+    for row in _read_jsonl(directory / "titles.jsonl"):
+        role = row["role"]
+        for variant in {role, *_as_tuple(row.get("variants"))}:
+            titles.append((variant.lower(), role))
+    ref.titles = sorted(set(titles), key=lambda t: (-len(t[0]), t[0]))
+    ref.honorifics = frozenset(h.lower().rstrip(".") for h in _read_lines(directory / "honorifics.txt"))
+    ref.government_terms = tuple(sorted({t.lower() for t in _read_lines(directory / "government_terms.txt")},
+                                        key=lambda t: (-len(t), t)))
+    return ref
+
+
+@lru_cache(maxsize=4)
+def get_reference(directory: str = str(REFERENCE_DIR)) -> Reference:
+    """Cached :func:`load_reference`: the files are large and never change within a run."""
+    return load_reference(directory)
