@@ -3,13 +3,96 @@
 This module owns every link from text to actor. Force contributions and stances never
 look at names themselves: they ask the :class:`ActorSet` which actor a token, a noun
 phrase or a pronoun stands for, so a canonicalisation fix here improves all three tables.
+
+How an actor is found (in this order; each step only sees tokens no earlier step claimed):
+
+1. Reference names (entity ruler): states, organisations, operations, armed groups, units,
+   demonyms ("Danish" -> Denmark) and seats of power ("Bamako", "the Kremlin").
+2. Government phrases ("Mali's ruling junta", "the transitional government in Bamako",
+   "the coup generals"): a ``government`` actor separate from its state when the text uses a
+   junta-like term for it; plain "the Malian government" folds into that actor when one
+   exists, else it stays an alias of the state.
+3. Mission phrases built on an organisation ("the United Nations peacekeeping force"):
+   resolved to a known mission of that organisation hosted in a country the article names.
+4. Statistical NER for people and organisations no list has; misspellings of known names
+   ("Takoba" -> Takuba) by edit distance; surnames and titled surnames fold into full names.
+5. Descriptive phrases ("the European country", "the European force") resolved to an actor
+   already in the article whose region or kind fits.
+
+People get a role from an adjacent office title and a country from, in order: the title's
+demonym or possessive ("French Foreign Minister", "Mali's foreign minister"), an apposition,
+a demonym before "counterpart", or the state most talked about around the mention.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
+
+from .nlp import clean_span_text
+from .reference import (DEMONYM_LABEL, LABELS, METONYM_LABEL, Entity, Reference,
+                        get_reference, norm)
+
+KNOWN_LABELS = {label: type_ for type_, label in LABELS.items()}
+
+#: Government terms that mark a ruling body as distinct from the state (a junta, a
+#: transitional regime). Plain "government" only becomes a separate actor alongside one.
+JUNTA_WORDS = ("junta", "military council", "coup", "transitional", "regime", "military rulers",
+               "military authorities", "ruling military", "putschist", "military leaders",
+               "military government")
+GENERIC_GOVERNMENT_HEADS = {"government", "authorities", "administration", "cabinet", "presidency",
+                            "leadership", "executive"}
+
+#: Region adjectives in descriptive phrases ("the West African country").
+REGION_ADJECTIVES = {
+    "european": ("region", "Europe"), "african": ("region", "Africa"), "asian": ("region", "Asia"),
+    "american": ("region", "Americas"), "latin american": ("region", "Americas"),
+    "west african": ("region", "Africa"), "east african": ("region", "Africa"),
+    "central african": ("region", "Africa"), "north african": ("region", "Africa"),
+    "southern african": ("region", "Africa"), "sahelian": ("iso", ("MLI", "BFA", "NER", "TCD", "MRT")),
+    "sahel": ("iso", ("MLI", "BFA", "NER", "TCD", "MRT")),
+    "baltic": ("iso", ("EST", "LVA", "LTU")), "nordic": ("iso", ("DNK", "NOR", "SWE", "FIN", "ISL")),
+    "scandinavian": ("iso", ("DNK", "NOR", "SWE")),
+    "gulf": ("iso", ("SAU", "ARE", "QAT", "KWT", "BHR", "OMN")),
+    "arab": ("region", "Asia"), "middle eastern": ("region", "Asia"), "oceanian": ("region", "Oceania"),
+    "caribbean": ("region", "Americas"), "island": ("any", None), "landlocked": ("any", None),
+    "horn of africa": ("iso", ("SOM", "ETH", "ERI", "DJI")),
+}
+STATE_NOUNS = {"country", "nation", "state", "kingdom", "republic", "emirate"}
+FORCE_NOUNS = {"force", "mission", "operation", "coalition", "task force", "contingent force"}
+ORG_NOUNS = {"bloc": ("international_organization",), "alliance": ("international_organization",),
+             "organisation": ("international_organization",), "organization": ("international_organization",),
+             "union": ("international_organization",)}
+MISSION_WORDS = {"peacekeeping", "training", "stabilisation", "stabilization", "naval", "military",
+                 "maritime", "police", "observer", "monitoring", "support", "protection", "peace",
+                 "advisory", "multinational", "security"}
+
+#: Head words that type an organisation the reference lists do not know.
+UNIT_WORDS = {"battalion", "brigade", "regiment", "division", "corps", "squadron", "legion", "fleet",
+              "navy", "army", "air force", "armed forces", "special forces", "marines", "guard",
+              "gendarmerie", "command", "unit", "contingent", "company"}
+OPERATION_WORDS = {"operation", "mission", "task force", "force", "peacekeeping"}
+GROUP_WORDS = {"rebels", "militia", "militias", "movement", "front", "jihadists", "insurgents",
+               "fighters", "mercenaries", "brigades", "liberation"}
+IGO_WORDS = {"united nations", "union", "council", "organization", "organisation", "commission",
+             "community", "agency", "committee", "league", "alliance", "assembly", "fund",
+             "bank", "court", "international", "red cross", "program", "programme"}
+GOVERNMENT_ORG_WORDS = {"ministry", "government", "department", "parliament", "senate", "presidency",
+                        "foreign office", "defence staff"}
+#: News organisations are sources, not actors in the story.
+MEDIA = {"reuters", "afp", "ap", "associated press", "agence france-presse", "agence france presse",
+         "bbc", "cnn", "al jazeera", "rfi", "france 24", "dpa", "efe", "anadolu", "xinhua", "tass",
+         "ria novosti", "interfax", "bloomberg", "the guardian", "the new york times", "le monde",
+         "ritzau", "jeune afrique", "the associated press", "politico", "reuters news agency"}
+
+PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PRONOUNS_THING = {"it", "its", "itself"}
+PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 
 
 @dataclass(frozen=True)
@@ -37,12 +120,14 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     source: str = ""  # reference | ner | rule
+    host: tuple[str, ...] = ()
+    org: str = ""
 
 
 class ActorSet:
     """The actors of one article and the index from tokens to actors.
 
-    Public queries used by the forces and stances extractors:
+    Queries used by the forces and stances extractors:
 
     - ``actor(actor_id)`` -> Actor
     - ``at_token(token)`` -> Actor | None: the actor whose mention covers this token.
@@ -58,14 +143,780 @@ class ActorSet:
     - ``rows()`` -> list[dict] for the actors table.
     """
 
-    def __init__(self, doc: Doc, article_id: str) -> None:
+    def __init__(self, doc: Doc, article_id: str, reference: Reference | None = None) -> None:
         self.doc = doc
         self.article_id = article_id
+        self.ref = reference or get_reference()
         self.actors: dict[str, Actor] = {}
         self.mentions: list[Mention] = []
         self._by_token: dict[int, Mention] = {}
 
+    # -- building -------------------------------------------------------------------------
 
-def extract_actors(doc: Doc, article_id: str) -> ActorSet:
+    def claimed(self, start_token: int, end_token: int) -> bool:
+        return any(i in self._by_token for i in range(start_token, end_token))
+
+    def add_actor(self, actor: Actor) -> Actor:
+        existing = self.actors.get(actor.id)
+        if existing is not None:
+            return existing
+        self.actors[actor.id] = actor
+        return actor
+
+    def add_mention(self, actor: Actor, span: Span, kind: str, text: str | None = None) -> Mention | None:
+        """Record that ``span`` refers to ``actor``; a token can belong to one mention only."""
+        if self.claimed(span.start, span.end):
+            return None
+        surface = clean_span_text(text if text is not None else span.text)
+        if not surface:
+            return None
+        m = Mention(span.start_char, span.end_char, span.start, span.end, surface, actor.id, kind)
+        self.mentions.append(m)
+        actor.mentions.append(m)
+        if surface not in actor.aliases:
+            actor.aliases.append(surface)
+        for i in range(span.start, span.end):
+            self._by_token[i] = m
+        return m
+
+    def move_mentions(self, source_id: str, target: Actor) -> None:
+        """Fold one actor into another (a surname into the full name, a typo into the real name)."""
+        src = self.actors.pop(source_id, None)
+        if src is None or src is target:
+            return
+        for m in src.mentions:
+            moved = Mention(m.start, m.end, m.start_token, m.end_token, m.text, target.id, m.kind)
+            target.mentions.append(moved)
+            for i in range(m.start_token, m.end_token):
+                self._by_token[i] = moved
+            if m.text not in target.aliases:
+                target.aliases.append(m.text)
+        self.mentions = [m if m.actor_id != source_id else
+                         Mention(m.start, m.end, m.start_token, m.end_token, m.text, target.id, m.kind)
+                         for m in self.mentions]
+
+    # -- queries --------------------------------------------------------------------------
+
+    def actor(self, actor_id: str) -> Actor:
+        return self.actors[actor_id]
+
+    def at_token(self, token: Token) -> Actor | None:
+        m = self._by_token.get(token.i)
+        return self.actors.get(m.actor_id) if m else None
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self._by_token.get(token.i)
+
+    def mentions_in(self, span: Span) -> list[Mention]:
+        return sorted((m for m in self.mentions if m.start_token >= span.start and m.end_token <= span.end),
+                      key=lambda m: m.start)
+
+    def for_phrase(self, token: Token) -> Actor | None:
+        """The actor a noun phrase headed by ``token`` stands for (see class docstring)."""
+        found = self.at_token(token)
+        if found is not None:
+            return found
+        low = token.lower_
+        if low in PRONOUNS_PERSON | PRONOUNS_THING | PRONOUNS_PLURAL:
+            return self.antecedent(token)
+        # possessives first ("Mali's junta", "its battalion"), then demonyms/compounds
+        for child in token.children:
+            if child.dep_ == "poss":
+                return self.for_phrase(child)
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "nmod", "npadvmod"}:
+                found = self.at_token(child)
+                if found is not None:
+                    return found
+        return None
+
+    def antecedent(self, token: Token) -> Actor | None:
+        """Resolve a pronoun to the most likely actor mentioned before it.
+
+        Persons for he/she; for it/they the subject of the same sentence (before the
+        pronoun) or of the previous sentences, then the most recent non-person mention.
+        """
+        low = token.lower_
+        if low in {"we", "us", "our", "ours", "i", "me", "my"}:
+            return None  # first person: the quote's speaker, resolved by the stance extractor
+        want_person = low in PRONOUNS_PERSON
+        sent = token.sent
+        sents = [s for s in self.doc.sents if s.end <= sent.start][-3:]
+
+        def ok(actor: Actor | None) -> bool:
+            if actor is None:
+                return False
+            is_person = actor.type == "person"
+            return is_person if want_person else not is_person
+
+        # subjects before the pronoun in this sentence, then subjects of earlier sentences
+        for scope in ([sent[: token.i - sent.start]], list(reversed(sents))):
+            for s in scope:
+                for tok in s:
+                    if tok.dep_ in SUBJECT_DEPS:
+                        cand = self.for_phrase(tok) if tok.i != token.i and tok.lower_ not in {low} else None
+                        if ok(cand):
+                            return cand
+        before = [m for m in self.mentions if m.end_token <= token.i and m.start_token >= (sents[0].start if sents else sent.start)]
+        for m in sorted(before, key=lambda m: -m.start):
+            cand = self.actors.get(m.actor_id)
+            if ok(cand) and (want_person or cand.type != "other"):
+                return cand
+        return None
+
+    def main_operation(self) -> Actor | None:
+        ops = [a for a in self.actors.values() if a.type == "military_operation"]
+        if not ops:
+            return None
+        return max(ops, key=lambda a: (len(a.mentions), -min(m.start for m in a.mentions)))
+
+    def host_country(self) -> str:
+        op = self.main_operation()
+        if op is not None:
+            hosts = [h for h in op.host if h in self.actors]
+            if hosts:
+                return hosts[0]
+            if op.host:
+                return op.host[0]
+        return ""
+
+    def rows(self) -> list[dict]:
+        out = []
+        for a in sorted(self.actors.values(), key=lambda a: (min(m.start for m in a.mentions), a.id)):
+            out.append({
+                "article_id": self.article_id, "actor_id": a.id, "name": a.name, "type": a.type,
+                "country": a.country, "role": a.role, "aliases": " | ".join(a.aliases),
+                "mentions": len(a.mentions), "first_offset": min(m.start for m in a.mentions),
+                "source": a.source,
+            })
+        return out
+
+
+# -- helpers ------------------------------------------------------------------------------
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", norm(text)).strip("-") or "actor"
+
+
+def _entity_actor(ent: Entity) -> Actor:
+    return Actor(id=ent.id, name=ent.name, type=ent.type, country=ent.country,
+                 source="reference", host=ent.host, org=ent.org)
+
+
+def _state_actor(aset: ActorSet, iso3: str) -> Actor | None:
+    ent = aset.ref.state(iso3)
+    return aset.add_actor(_entity_actor(ent)) if ent else None
+
+
+def _has_junta_word(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in JUNTA_WORDS)
+
+
+def _strip_determiners(span: Span) -> Span:
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in {"the", "a", "an", "this", "that", "these"}:
+        start += 1
+    return span.doc[start:span.end]
+
+
+# -- step 1: reference names --------------------------------------------------------------
+
+def _reference_mentions(aset: ActorSet, doc: Doc) -> list[tuple[Span, str]]:
+    """Add mentions for reference entities; return metonym spans for later resolution."""
+    metonyms: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if ent.label_ in KNOWN_LABELS and ent.ent_id_:
+            known = aset.ref.entities.get(ent.ent_id_)
+            if known is None:
+                continue
+            actor = aset.add_actor(_entity_actor(known))
+            aset.add_mention(actor, ent, "name")
+        elif ent.label_ == DEMONYM_LABEL and ent.ent_id_:
+            actor = _state_actor(aset, ent.ent_id_)
+            if actor is not None:
+                aset.add_mention(actor, ent, "demonym")
+        elif ent.label_ == METONYM_LABEL and ent.ent_id_:
+            metonyms.append((ent, ent.ent_id_))
+    return metonyms
+
+
+# -- step 2: governments ------------------------------------------------------------------
+
+def _government_spans(aset: ActorSet, doc: Doc) -> list[tuple[Span, str]]:
+    """Find government phrases and the head term each contains, longest term first."""
+    terms = aset.ref.government_terms
+    found: list[tuple[Span, str]] = []
+    taken: set[int] = set()
+    lowers = [t.lower_ for t in doc]
+    for term in terms:
+        parts = term.split()
+        n = len(parts)
+        for i in range(len(doc) - n + 1):
+            if lowers[i:i + n] != parts or any(j in taken for j in range(i, i + n)):
+                continue
+            head = doc[i + n - 1]
+            if head.tag_ in {"NNS", "NNPS"} and head.lower_ not in {"authorities", "generals", "leaders", "rulers"}:
+                continue  # "governments", "juntas": a generic plural, not one actor
+            if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in {"official", "officials", "spokesman",
+                                                                     "spokesperson", "spokeswoman", "source",
+                                                                     "sources", "troops", "forces", "soldiers"}:
+                continue  # "government troops" are forces, "a government spokesman" is a person
+            found.append((doc[i:i + n], term))
+            taken.update(range(i, i + n))
+    return sorted(found, key=lambda x: x[0].start)
+
+
+def _government_country(aset: ActorSet, span: Span, governments: list[Actor], metonyms: dict[int, str]) -> str:
+    """Which state a government phrase belongs to (see module docstring)."""
+    doc = span.doc
+    # modifiers before the term: "Mali's", "the Malian", "Danish"
+    i = span.start - 1
+    while i >= max(0, span.start - 4):
+        tok = doc[i]
+        if tok.text in {"'s", "'", "\u2019s"}:
+            i -= 1
+            continue
+        actor = aset.at_token(tok)
+        if actor is not None and actor.type == "state":
+            return actor.country
+        if tok.i in metonyms:
+            return metonyms[tok.i]
+        if tok.pos_ not in {"ADJ", "DET", "PROPN", "NOUN", "PART", "PUNCT"} or tok.lower_ in {"a", "an"}:
+            break
+        i -= 1
+    # "the transitional government in Bamako", "government of Mali"
+    j = span.end
+    if j + 1 < len(doc) and doc[j].lower_ in {"in", "of"}:
+        nxt = doc[j + 1]
+        actor = aset.at_token(nxt)
+        if actor is not None and actor.type == "state":
+            return actor.country
+        if nxt.i in metonyms:
+            return metonyms[nxt.i]
+    if governments:
+        return governments[-1].country
+    # "the junta, which has ruled in Mali since ..." : a state later in the same sentence after "in"
+    for tok in span.sent:
+        if tok.i >= span.end and tok.lower_ == "in" and tok.i + 1 < len(doc):
+            actor = aset.at_token(doc[tok.i + 1])
+            if actor is not None and actor.type == "state":
+                return actor.country
+            if tok.i + 1 in metonyms:
+                return metonyms[tok.i + 1]
+    # nearest state mentioned before
+    prev = [m for m in aset.mentions if m.end_token <= span.start and aset.actors[m.actor_id].type == "state"]
+    if prev:
+        return aset.actors[max(prev, key=lambda m: m.start).actor_id].country
+    return ""
+
+
+def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> None:
+    metonym_at = {span.start: iso for span, iso in metonyms for _ in [0]}
+    spans = _government_spans(aset, doc)
+    # countries whose government the text calls a junta (or similar): those get their own actor
+    resolved: list[tuple[Span, str, str]] = []
+    governments: list[Actor] = []
+    junta_countries: set[str] = set()
+    for span, term in spans:
+        country = _government_country(aset, span, governments, metonym_at)
+        if not country:
+            continue
+        resolved.append((span, term, country))
+        if _has_junta_word(term):
+            junta_countries.add(country)
+            gid = f"{country.lower()}-government"
+            if gid not in aset.actors:
+                governments.append(aset.add_actor(Actor(id=gid, name="", type="government",
+                                                        country=country, source="rule")))
+    for span, term, country in resolved:
+        # the whole noun phrase, with its country modifier: "Mali's ruling junta"
+        start = span.start
+        while start > span.sent.start and (doc[start - 1].pos_ in {"ADJ", "DET", "PROPN"}
+                                           or doc[start - 1].text in {"'s", "\u2019s"}
+                                           or aset.at_token(doc[start - 1]) is not None):
+            start -= 1
+        phrase = _strip_determiners(doc[start:span.end]) if start < span.end else span
+        if country in junta_countries:
+            gov = aset.actors[f"{country.lower()}-government"]
+            # the country modifier inside the phrase is part of the government mention
+            for i in range(phrase.start, phrase.end):
+                m = aset._by_token.get(i)
+                if m is not None and aset.actors[m.actor_id].type == "state":
+                    _unclaim(aset, m)
+            aset.add_mention(gov, phrase, "government")
+            if not gov.name:
+                state = aset.ref.state(country)
+                gov.name = _government_name(phrase.text, state.name if state else country)
+        else:
+            state = _state_actor(aset, country)
+            if state is not None and not aset.claimed(phrase.start, phrase.end):
+                aset.add_mention(state, phrase, "government")
+    for gov in governments:
+        if not gov.mentions:
+            aset.actors.pop(gov.id, None)
+
+
+def _government_name(text: str, country_name: str) -> str:
+    text = clean_span_text(text)
+    if country_name.lower() in text.lower() or re.search(r"\b[A-Z][a-z]+(ian|ese|i|ish|ch)\b", text):
+        return text[0].upper() + text[1:]
+    return f"{country_name}'s {text}"
+
+
+def _unclaim(aset: ActorSet, m: Mention) -> None:
+    aset.mentions.remove(m)
+    actor = aset.actors[m.actor_id]
+    actor.mentions.remove(m)
+    for i in range(m.start_token, m.end_token):
+        aset._by_token.pop(i, None)
+    if not any(x.text == m.text for x in actor.mentions) and m.text in actor.aliases:
+        actor.aliases.remove(m.text)
+    if not actor.mentions:
+        aset.actors.pop(actor.id, None)
+
+
+def _resolve_metonyms(aset: ActorSet, metonyms: list[tuple[Span, str]]) -> None:
+    """A capital used as an actor stands for its government when the article has one, else the state.
+
+    Locative uses ("arrived in Bamako") are places, not actors, and are skipped.
+    """
+    for span, iso3 in metonyms:
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.lower_ in {"in", "to", "at", "into", "near", "outside", "around", "via"}:
+            if not (prev.head.lemma_ in GENERIC_GOVERNMENT_HEADS or _has_junta_word(prev.head.text)):
+                continue
+            if aset.claimed(span.start, span.end):
+                continue
+        gov = aset.actors.get(f"{iso3.lower()}-government")
+        target = gov if gov is not None else _state_actor(aset, iso3)
+        if target is not None:
+            aset.add_mention(target, span, "metonym")
+
+
+# -- step 3: missions built on an organisation ------------------------------------------
+
+def _mission_phrases(aset: ActorSet, doc: Doc) -> None:
+    """"the United Nations peacekeeping force" -> the known UN mission in a country the article names."""
+    for m in sorted(list(aset.mentions), key=lambda m: m.start):
+        actor = aset.actors.get(m.actor_id)
+        if actor is None or actor.type not in {"international_organization", "state"}:
+            continue
+        j = m.end_token
+        words = []
+        while j < len(doc) and doc[j].lower_ in MISSION_WORDS:
+            words.append(doc[j].lower_)
+            j += 1
+        if j >= len(doc) or doc[j].lemma_.lower() not in {"force", "mission", "operation"}:
+            continue
+        if actor.type == "state" and not words:
+            continue  # "the Danish force" is the state's contingent, handled as the state
+        if actor.type == "state":
+            continue
+        end = j + 1
+        span = doc[m.start_token:end]
+        org_id = actor.id
+        mentioned_states = {a.id for a in aset.actors.values() if a.type == "state"}
+        after = doc[end:end + 3]
+        named_host = next((aset.at_token(t).id for t in after
+                           if aset.at_token(t) is not None and aset.at_token(t).type == "state"), None)
+        candidates = [e for e in aset.ref.entities.values()
+                      if e.type == "military_operation" and (e.org == org_id or e.parent == org_id)
+                      and e.host and (set(e.host) & ({named_host} if named_host else mentioned_states))]
+        _unclaim(aset, m)
+        if candidates:
+            best = min(candidates, key=lambda e: (0 if named_host in e.host else 1, -_state_weight(aset, e.host), e.id))
+            op = aset.add_actor(_entity_actor(best))
+        else:
+            name = clean_span_text(_strip_determiners(span).text)
+            op = aset.add_actor(Actor(id=slugify(name), name=name, type="military_operation", source="rule"))
+        aset.add_mention(op, _with_determiner(span), "name")
+
+
+def _state_weight(aset: ActorSet, hosts: tuple[str, ...]) -> int:
+    return sum(len(aset.actors[h].mentions) for h in hosts if h in aset.actors)
+
+
+def _with_determiner(span: Span) -> Span:
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        return span.doc[span.start - 1:span.end]
+    return span
+
+
+# -- step 4: statistical NER, misspellings, people -----------------------------------------
+
+def _fuzzy_known(aset: ActorSet, text: str) -> Entity | None:
+    """A known organisation, operation or group whose name is ``text`` with a small typo."""
+    key = norm(text)
+    if len(key) < 5:
+        return None
+    best: tuple[int, str] | None = None
+    for alias, eid in aset.ref.alias_index.items():
+        ent = aset.ref.entities[eid]
+        if ent.type == "state" or alias[:1] != key[:1] or abs(len(alias) - len(key)) > 2:
+            continue
+        limit = 1 if len(key) < 9 else 2
+        d = Levenshtein.distance(key, alias, score_cutoff=limit)
+        if d <= limit and (best is None or (d, eid) < best):
+            best = (d, eid)
+    return aset.ref.entities[best[1]] if best else None
+
+
+def _org_type(text: str) -> str:
+    low = text.lower()
+    words = set(re.findall(r"[a-z]+", low))
+    if any(w in low for w in GOVERNMENT_ORG_WORDS):
+        return "government"
+    if words & GROUP_WORDS:
+        return "armed_group"
+    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in UNIT_WORDS):
+        return "military_unit"
+    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in OPERATION_WORDS):
+        return "military_operation"
+    if any(w in low for w in IGO_WORDS):
+        return "international_organization"
+    return "other"
+
+
+def _country_inside(aset: ActorSet, span: Span) -> str:
+    for tok in span:
+        a = aset.at_token(tok)
+        if a is not None and a.type == "state":
+            return a.country
+    return ""
+
+
+def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}:
+            continue
+        span = _trim(ent)
+        if span is None or aset.claimed(span.start, span.end):
+            # partially claimed spans: keep the unclaimed part only when it is a person name
+            continue
+        text = clean_span_text(span.text)
+        if not text or not any(ch.isupper() for ch in text) or text.lower() in MEDIA:
+            continue
+        known = aset.ref.lookup(text)
+        if known is None and ent.label_ in {"ORG", "PERSON", "GPE", "PRODUCT", "NORP", "FAC", "EVENT", "WORK_OF_ART"}:
+            known = _fuzzy_known(aset, text)
+        if known is not None:
+            if known.type == "state":
+                actor = _state_actor(aset, known.id)
+            else:
+                actor = aset.add_actor(_entity_actor(known))
+            if actor is not None:
+                aset.add_mention(actor, span, "name")
+            continue
+        if ent.label_ == "PERSON":
+            _person_mention(aset, span, text)
+        elif ent.label_ == "ORG":
+            _org_mention(aset, span, text)
+        # unknown places (towns, regions) and nationalities are not actors
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop leading determiners and trailing punctuation/quotes that NER sometimes includes."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"the", "a", "an"}):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in {"'s", "\u2019s"}):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
+    doc = span.doc
+    # "the European Special Forces "Takuba" group": an unknown name right before a known
+    # operation's name is another name for that operation
+    j = span.end
+    while j < len(doc) and j < span.end + 2 and (doc[j].is_punct or doc[j].is_quote):
+        j += 1
+    nxt = aset.at_token(doc[j]) if j < len(doc) else None
+    if nxt is not None and nxt.type in {"military_operation", "military_unit"}:
+        aset.add_mention(nxt, _with_determiner(span), "name")
+        return
+    if _has_junta_word(text) or text.lower() in aset.ref.government_terms:
+        return  # a government phrase whose country could not be told
+    if len(text) < 3 or text.isdigit():
+        return
+    typ = _org_type(text)
+    actor = aset.add_actor(Actor(id=slugify(text), name=text, type=typ,
+                                 country=_country_inside(aset, span) if typ in {"military_unit", "government"} else "",
+                                 source="ner"))
+    aset.add_mention(actor, span, "name")
+
+
+def _person_mention(aset: ActorSet, span: Span, text: str) -> None:
+    doc = span.doc
+    # strip honorifics/titles that NER includes ("President Macron", "Mr Heappey")
+    start = span.start
+    while start < span.end - 1 and doc[start].lower_.rstrip(".") in aset.ref.honorifics | {"minister", "president"}:
+        start += 1
+    span = doc[start:span.end]
+    text = clean_span_text(span.text)
+    if len(span) == 1 and (span[0].pos_ not in {"PROPN"} or span[0].is_stop):
+        return
+    if not re.match(r"^[A-Z][\w'\u2019.-]*( [A-Za-z][\w'\u2019.-]*)*$", text):
+        return
+    actor = aset.add_actor(Actor(id=slugify(text), name=text, type="person", source="ner"))
+    aset.add_mention(actor, span, "name")
+
+
+def _drop_unsupported_single_names(aset: ActorSet, doc: Doc) -> None:
+    """A one-word PERSON from NER ("Sahel", "Takoba") is kept only with support: a title or
+    honorific before it, a reporting verb after it, or a full name it abbreviates."""
+    people = [a for a in aset.actors.values() if a.type == "person"]
+    for person in people:
+        if any(len(m.text.split()) > 1 for m in person.mentions):
+            continue
+        supported = False
+        for m in person.mentions:
+            prev = doc[m.start_token - 1] if m.start_token > 0 else None
+            nxt = doc[m.end_token] if m.end_token < len(doc) else None
+            if prev is not None and (prev.lower_.rstrip(".") in aset.ref.honorifics
+                                     or _title_before(aset, doc[m.start_token])[0]):
+                supported = True
+            if nxt is not None and nxt.lemma_ in {"say", "tell", "add", "state", "announce", "insist", "warn"}:
+                supported = True
+        abbreviates = any(o.type == "person" and o is not person and len(o.name.split()) > 1
+                          and norm(o.name).split()[-1] == norm(person.name) for o in people)
+        if not supported and not abbreviates:
+            for m in list(person.mentions):
+                _unclaim(aset, m)
+
+
+def _merge_people(aset: ActorSet) -> None:
+    """Fold surname-only and titled mentions into the full name they abbreviate."""
+    people = sorted((a for a in aset.actors.values() if a.type == "person"), key=lambda a: -len(a.name))
+    for short in sorted(people, key=lambda a: len(a.name)):
+        if short.id not in aset.actors:
+            continue
+        for full in people:
+            if full is short or full.id not in aset.actors or len(full.name) <= len(short.name):
+                continue
+            if full.name.endswith(" " + short.name) or norm(full.name).endswith(" " + norm(short.name)):
+                aset.move_mentions(short.id, full)
+                break
+            if Levenshtein.distance(norm(full.name).split()[-1], norm(short.name).split()[-1]) <= 1 \
+                    and len(short.name.split()) == 1 and len(short.name) >= 5:
+                aset.move_mentions(short.id, full)
+                break
+
+
+def _title_before(aset: ActorSet, first: Token) -> tuple[str, Token | None]:
+    """The office title right before a name, and the token where that title phrase starts."""
+    doc = first.doc
+    sent_start = first.sent.start
+    lo = max(sent_start, first.i - 7)
+    words = [t.lower_ for t in doc[lo:first.i]]
+    joined = " ".join(words)
+    for variant, role in aset.ref.titles:
+        if joined.endswith(variant) and (len(joined) == len(variant) or joined[-len(variant) - 1] == " "):
+            n = len(variant.split())
+            return role, doc[first.i - n] if first.i - n >= lo else None
+    return "", None
+
+
+def _title_after(aset: ActorSet, last: Token) -> tuple[str, Span | None]:
+    """An apposition after a name: "Abdoulaye Diop, Mali's foreign minister, said"."""
+    doc = last.doc
+    j = last.i + 1
+    if j >= len(doc) or doc[j].text != ",":
+        return "", None
+    end = j + 1
+    while end < min(len(doc), j + 10) and doc[end].text not in {",", ".", ";", "\n"} and not doc[end].is_quote:
+        end += 1
+    phrase = doc[j + 1:end]
+    text = " " + " ".join(t.lower_ for t in phrase) + " "
+    for variant, role in aset.ref.titles:
+        if f" {variant} " in text:
+            return role, phrase
+    return "", None
+
+
+def _country_near(aset: ActorSet, tokens: list[Token]) -> str:
+    for tok in tokens:
+        actor = aset.at_token(tok)
+        if actor is not None and actor.type in {"state", "government"} and actor.country:
+            return actor.country
+    return ""
+
+
+def _people_roles(aset: ActorSet, doc: Doc) -> None:
+    for person in [a for a in aset.actors.values() if a.type == "person"]:
+        role = ""
+        country = ""
+        for m in sorted(person.mentions, key=lambda m: m.start):
+            first, last = doc[m.start_token], doc[m.end_token - 1]
+            r, title_start = _title_before(aset, first)
+            if r:
+                lo = max(first.sent.start, (title_start.i if title_start is not None else first.i) - 3)
+                window = list(doc[lo:first.i])
+                c = _country_near(aset, window)
+                if r == "counterpart":
+                    r = _counterpart_role(aset, m)
+                if r and (not role or len(r) > len(role)):
+                    role = r
+                if c and not country:
+                    country = c
+                if title_start is not None and not aset.claimed(title_start.i, first.i):
+                    # "Minister Kofod": the title is part of this mention's alias
+                    alias = doc[title_start.i:m.end_token].text
+                    if alias not in person.aliases and len(alias.split()) <= 4:
+                        person.aliases.append(alias)
+            r2, phrase = _title_after(aset, last)
+            if r2:
+                role = role or r2
+                if phrase is not None and not country:
+                    country = _country_near(aset, list(phrase))
+        if not country:
+            country = _salient_country(aset, doc[person.mentions[0].start_token])
+        person.role = role
+        person.country = country
+
+
+def _counterpart_role(aset: ActorSet, m: Mention) -> str:
+    """"his Nigerian counterpart X": X holds the same office as the other person in the sentence."""
+    sent = m.doc_sent if hasattr(m, "doc_sent") else aset.doc[m.start_token].sent
+    for other in aset.mentions_in(sent):
+        a = aset.actors.get(other.actor_id)
+        if a is not None and a.type == "person" and a.id != m.actor_id:
+            r, _ = _title_before(aset, aset.doc[other.start_token])
+            if r and r != "counterpart":
+                return r
+    return ""
+
+
+def _salient_country(aset: ActorSet, token: Token) -> str:
+    """The state most talked about in this and the two previous sentences, ties broken by the article."""
+    sents = list(token.doc.sents)
+    idx = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
+    window = sents[max(0, idx - 2): idx + 1]
+    local: Counter[str] = Counter()
+    for s in window:
+        for m in aset.mentions_in(s):
+            a = aset.actors.get(m.actor_id)
+            if a is not None and a.type in {"state", "government"} and a.country:
+                local[a.country] += 1
+    overall: Counter[str] = Counter()
+    for m in aset.mentions:
+        a = aset.actors.get(m.actor_id)
+        if a is not None and a.type in {"state", "government"} and a.country:
+            overall[a.country] += 1
+    if not local:
+        return overall.most_common(1)[0][0] if overall else ""
+    return max(local, key=lambda c: (local[c], overall[c], c))
+
+
+# -- step 5: descriptive phrases -----------------------------------------------------------
+
+def _descriptive_phrases(aset: ActorSet, doc: Doc) -> None:
+    for tok in doc:
+        head = tok.lower_
+        if tok.i in aset._by_token or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if head in STATE_NOUNS:
+            kind = "state"
+        elif head in {"force", "mission", "operation"}:
+            kind = "operation"
+        elif head in ORG_NOUNS:
+            kind = "org"
+        else:
+            continue
+        if tok.tag_ in {"NNS", "NNPS"}:
+            continue
+        # "the <modifiers> <noun>" with nothing claimed in between
+        start = tok.i
+        while start > tok.sent.start and doc[start - 1].pos_ in {"ADJ", "PROPN", "NOUN"} \
+                and doc[start - 1].i not in aset._by_token and doc[start - 1].lower_ not in {"other"}:
+            start -= 1
+        demonym_mod = None
+        if start > tok.sent.start and doc[start - 1].i in aset._by_token:
+            # "the European force", "the UN mission": a modifier claimed as a demonym/org
+            m = aset._by_token[doc[start - 1].i]
+            if m.end_token == start and m.kind in {"demonym", "name"} and \
+                    m.start_token > tok.sent.start and doc[m.start_token - 1].lower_ == "the":
+                demonym_mod = m
+        det_i = (demonym_mod.start_token if demonym_mod else start) - 1
+        if det_i < 0 or doc[det_i].lower_ != "the":
+            continue
+        modifiers = " ".join(t.lower_ for t in doc[start:tok.i])
+        if demonym_mod is not None:
+            modifiers = (demonym_mod.text.lower() + " " + modifiers).strip()
+        if not modifiers:
+            continue  # "the country", "the force": too vague to name an actor
+        target = None
+        if kind == "state":
+            target = _resolve_state_description(aset, modifiers, tok)
+        elif kind == "operation":
+            target = _resolve_operation_description(aset, modifiers, demonym_mod)
+        elif kind == "org":
+            target = None
+        if target is None:
+            continue
+        if demonym_mod is not None:
+            _unclaim(aset, demonym_mod)
+        span = doc[det_i:tok.i + 1]
+        aset.add_mention(target, span, "descriptive")
+
+
+def _resolve_state_description(aset: ActorSet, modifiers: str, tok: Token) -> Actor | None:
+    constraint = None
+    for adj in sorted(REGION_ADJECTIVES, key=len, reverse=True):
+        if adj in modifiers:
+            constraint = REGION_ADJECTIVES[adj]
+            break
+    if constraint is None:
+        return None
+    before = sorted((m for m in aset.mentions if m.end_token <= tok.i), key=lambda m: -m.start)
+    for m in before:
+        a = aset.actors.get(m.actor_id)
+        if a is None or a.type != "state":
+            continue
+        ent = aset.ref.state(a.id)
+        kind, value = constraint
+        if kind == "any" or (kind == "region" and ent is not None and ent.region == value) \
+                or (kind == "iso" and a.id in value):
+            return a
+    return None
+
+
+def _resolve_operation_description(aset: ActorSet, modifiers: str, modifier_mention: Mention | None) -> Actor | None:
+    ops = [a for a in aset.actors.values() if a.type == "military_operation"]
+    if modifier_mention is not None:
+        mod_actor = aset.actors.get(modifier_mention.actor_id)
+        if mod_actor is not None and mod_actor.type == "international_organization":
+            ops = [a for a in ops if a.org == mod_actor.id]
+        elif mod_actor is not None and mod_actor.type == "state":
+            return None  # "the Danish force" is Denmark's contingent, not an operation
+    if "european" in modifiers:
+        ops = [a for a in ops if a.org != "un"]
+    if not ops:
+        return None
+    return max(ops, key=lambda a: (len(a.mentions), a.id))
+
+
+# -- main ----------------------------------------------------------------------------------
+
+def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None) -> ActorSet:
     """Find, type and canonicalise every actor in a parsed article."""
-    raise NotImplementedError
+    aset = ActorSet(doc, article_id, reference)
+    metonyms = _reference_mentions(aset, doc)
+    _governments(aset, doc, metonyms)
+    _resolve_metonyms(aset, metonyms)
+    _mission_phrases(aset, doc)
+    _ner_mentions(aset, doc)
+    _drop_unsupported_single_names(aset, doc)
+    _merge_people(aset)
+    _people_roles(aset, doc)
+    _descriptive_phrases(aset, doc)
+    for actor in aset.actors.values():
+        if not actor.name:
+            actor.name = actor.aliases[0] if actor.aliases else actor.id
+    aset.mentions.sort(key=lambda m: m.start)
+    # actors left without mentions (folded away) are dropped
+    for aid in [a.id for a in aset.actors.values() if not a.mentions]:
+        del aset.actors[aid]
+    return aset

@@ -1,0 +1,324 @@
+"""Presentation helpers the notebooks call: loading tables, escaped HTML tables, charts, summaries.
+
+Article text is untrusted. Everything that reaches a report goes through :func:`esc` (HTML)
+or :func:`chart_label` (matplotlib, where ``$`` would start maths), so a ``<script>`` in an
+article is shown as text and never runs.
+"""
+
+from __future__ import annotations
+
+import glob
+import html
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from . import config
+from .pipeline import Tables
+
+STATUS_ORDER = ["deployed", "arriving", "remaining", "pending", "planned", "withdrawing", "withdrawn", "unknown"]
+STATUS_COLORS = {
+    "deployed": "#1f5f8b", "arriving": "#4a9bd1", "remaining": "#2a9d8f", "pending": "#e9c46a",
+    "planned": "#b5a4d8", "withdrawing": "#e76f51", "withdrawn": "#9b2226", "unknown": "#999999",
+}
+STANCE_VERBS = {"support": "supports", "oppose": "opposes", "demand": "makes demands of", "neutral": "comments on"}
+
+
+def esc(value: object) -> str:
+    """HTML-escape any value for a report (None/NaN become an empty string)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def chart_label(value: object, width: int = 28) -> str:
+    """A chart label that matplotlib shows literally: ``$`` escaped, long names shortened."""
+    text = "" if value is None else str(value)
+    if len(text) > width:
+        text = text[: width - 1] + "\u2026"
+    return text.replace("\\", "\\\\").replace("$", r"\$")
+
+
+def resolve_articles(articles: str | Sequence[str]) -> list[str]:
+    """Article parameter -> paths: comma-separated list or glob, relative to cwd or project root."""
+    items = [a.strip() for a in articles.split(",")] if isinstance(articles, str) else list(articles)
+    out: list[str] = []
+    for item in filter(None, items):
+        p = Path(item)
+        if not p.is_absolute() and not p.exists() and not glob.glob(item):
+            p = config.PROJ_ROOT / item
+        matches = sorted(glob.glob(str(p))) if any(c in str(p) for c in "*?[") else [str(p)]
+        out.extend(matches or [str(p)])
+    return out
+
+
+def read_tables(tables_dir: str | Path) -> Tables:
+    """Read the CSV tables written by ``briefing extract`` / the build (types restored)."""
+    d = Path(tables_dir)
+    actors = pd.read_csv(d / "actors.csv", dtype=str, keep_default_na=False)
+    forces = pd.read_csv(d / "forces.csv", dtype=str, keep_default_na=False)
+    stances = pd.read_csv(d / "stances.csv", dtype=str, keep_default_na=False)
+    actors["mentions"] = pd.to_numeric(actors["mentions"]).astype(int)
+    for col in ("quantity", "quantity_max"):
+        if col in forces:
+            forces[col] = pd.to_numeric(forces[col].replace("", None)).astype("Int64")
+    if "approximate" in forces:
+        forces["approximate"] = forces["approximate"].str.lower().eq("true")
+    stances["polarity"] = pd.to_numeric(stances["polarity"]).astype(float)
+    return Tables(actors, forces, stances)
+
+
+def load_tables(articles: str | Sequence[str], tables_dir: str = "") -> Tables:
+    """Tables for the notebooks: precomputed by the build when ``tables_dir`` is set, else extracted now."""
+    if tables_dir:
+        return read_tables(tables_dir)
+    from .errors import BriefingError
+    from .loader import load_articles
+    from .pipeline import extract_tables
+
+    loaded = load_articles(resolve_articles(articles))
+    if not loaded.articles:
+        reasons = "; ".join(str(p) for p in loaded.problems) or "nothing found"
+        raise BriefingError(f"no usable articles: {reasons}")
+    return extract_tables(loaded.articles)
+
+
+def article_metadata(articles: str | Sequence[str]) -> pd.DataFrame:
+    """Title, source and date of each article, for report headers."""
+    from .loader import load_articles
+
+    loaded = load_articles(resolve_articles(articles))
+    return pd.DataFrame([{"article_id": a.id, "title": a.title, "source": a.source, "published": a.published}
+                         for a in loaded.articles], columns=["article_id", "title", "source", "published"])
+
+
+def html_table(df: pd.DataFrame, columns: Sequence[str] | None = None, *, caption: str = "",
+               rename: dict[str, str] | None = None, long_text: Iterable[str] = ("sentence", "evidence"),
+               max_rows: int | None = None, empty: str = "No rows.") -> str:
+    """An escaped HTML table (class ``fb-table``) that prints as a real table in the PDF."""
+    cols = list(columns) if columns is not None else list(df.columns)
+    rename = rename or {}
+    long_cols = set(long_text)
+    if df.empty:
+        return f'<p class="fb-meta">{esc(caption + ": " if caption else "")}{esc(empty)}</p>'
+    shown = df if max_rows is None else df.head(max_rows)
+    parts = ['<table class="fb-table">']
+    if caption:
+        parts.append(f"<caption>{esc(caption)}</caption>")
+    parts.append("<thead><tr>" + "".join(f"<th>{esc(rename.get(c, c))}</th>" for c in cols) + "</tr></thead><tbody>")
+    for _, row in shown.iterrows():
+        cells = []
+        for c in cols:
+            cls = ' class="fb-sentence"' if c in long_cols else ""
+            cells.append(f"<td{cls}>{esc(row.get(c))}</td>")
+        parts.append("<tr>" + "".join(cells) + "</tr>")
+    parts.append("</tbody></table>")
+    if max_rows is not None and len(df) > max_rows:
+        parts.append(f'<p class="fb-meta">Showing {max_rows} of {len(df)} rows.</p>')
+    return "".join(parts)
+
+
+def setup_charts() -> None:
+    """Seaborn theme and vector (SVG) figures, so charts stay crisp in the PDF."""
+    import matplotlib
+    import seaborn as sns
+
+    matplotlib.rcParams["svg.fonttype"] = "path"
+    matplotlib.rcParams["figure.dpi"] = 100
+    sns.set_theme(style="whitegrid", context="notebook", font="DejaVu Sans")
+    try:
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+
+        set_matplotlib_formats("svg")
+    except Exception:  # outside IPython
+        pass
+
+
+def actor_names(actors: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """(article_id, actor_id) -> display name."""
+    return {(r.article_id, r.actor_id): r.name for r in actors.itertuples()}
+
+
+def with_names(df: pd.DataFrame, actors: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Add ``<col>_name`` columns that show actor names instead of ids."""
+    names = actor_names(actors)
+    out = df.copy()
+    for col in columns:
+        out[f"{col}_name"] = [names.get((a, v), v) for a, v in zip(out["article_id"], out[col])]
+    return out
+
+
+def quantity_phrase(row: pd.Series) -> str:
+    """"about 100", "850-1,100", "several hundred" or "" for a force row."""
+    q, qmax = row.get("quantity"), row.get("quantity_max")
+    if q is None or pd.isna(q):
+        text = str(row.get("quantity_text") or "")
+        return text if text and not any(ch.isdigit() for ch in text) else ""
+    hedge = "about " if bool(row.get("approximate")) else ""
+    if qmax is not None and not pd.isna(qmax) and int(qmax) != int(q):
+        return f"{int(q):,}\u2013{int(qmax):,}"
+    return f"{hedge}{int(q):,}"
+
+
+def force_sentence(row: pd.Series) -> str:
+    """One plain-English sentence for a force row (names already resolved)."""
+    who = row.get("contributor_name") or row.get("contributor")
+    op = row.get("operation_name") or row.get("operation") or ""
+    what = " ".join(x for x in (quantity_phrase(row), str(row.get("personnel") or row.get("asset") or "forces")) if x)
+    to = f" {op}" if op else ""
+    status = row.get("status", "unknown")
+    templates = {
+        "withdrawing": f"{who} is withdrawing {what} from{to or ' its deployment'}.",
+        "withdrawn": f"{who} has withdrawn {what} from{to or ' its deployment'}.",
+        "deployed": f"{who} has {what} deployed{' with' + to if to else ''}.",
+        "arriving": f"{who} is deploying {what}{' to' + to if to else ''}.",
+        "pending": f"{who} is waiting for approval to deploy {what}{' to' + to if to else ''}.",
+        "planned": f"{who} plans to send {what}{' to' + to if to else ''}.",
+        "remaining": f"{who} is keeping {what}{' in' + to if to else ''}.",
+    }
+    return templates.get(status, f"{who} contributes {what}{' to' + to if to else ''}.")
+
+
+def summary_sentences(tables: Tables, max_stances: int = 6) -> list[str]:
+    """A short plain-language summary of the three tables, one sentence per finding."""
+    actors, forces, stances = tables
+    out: list[str] = []
+    if not actors.empty:
+        top = actors.sort_values(["mentions", "name"], ascending=[False, True]).head(4)
+        out.append(f"The coverage names {len(actors)} actors; the most cited are "
+                   + ", ".join(f"{r.name} ({r.mentions} mentions)" for r in top.itertuples()) + ".")
+    if not forces.empty:
+        f = with_names(forces, actors, ["contributor", "operation"])
+        seen: set[str] = set()
+        for _, row in f.iterrows():
+            s = force_sentence(row)
+            if s not in seen:
+                seen.add(s)
+                out.append(s)
+    if not stances.empty:
+        s = with_names(stances, actors, ["source", "target"])
+        s = s.assign(strength=s["polarity"].abs()).sort_values(["strength", "sentence_start"], ascending=[False, True])
+        seen = set()
+        for row in s.itertuples():
+            key = (row.source_name, row.target_name, row.stance)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(f"{row.source_name} {STANCE_VERBS.get(row.stance, row.stance)} {row.target_name} "
+                       f"(\u201c{row.cue}\u201d).")
+            if len(seen) >= max_stances:
+                break
+    return out
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>"
+
+
+def header_block(title: str, meta: pd.DataFrame) -> str:
+    """Report title with the articles' titles, sources and dates (escaped)."""
+    lines = [f"<h1>{esc(title)}</h1>"]
+    if not meta.empty:
+        items = []
+        for r in meta.itertuples():
+            bits = [b for b in (r.source, r.published) if b]
+            items.append(f"<li><b>{esc(r.title or r.article_id)}</b>"
+                         + (f' <span class="fb-meta">({esc(" · ".join(bits))})</span>' if bits else "") + "</li>")
+        lines.append('<p class="fb-meta">Based on:</p><ul>' + "".join(items) + "</ul>")
+    return "".join(lines)
+
+
+def plot_actor_types(actors: pd.DataFrame):
+    """Bar chart: number of actors of each type, stacked by country (top countries named)."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    fig, ax = plt.subplots(figsize=(8, 3.6))
+    if actors.empty:
+        ax.text(0.5, 0.5, "No actors", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    df = actors.assign(country=actors["country"].replace("", "(none)"))
+    top = df["country"].value_counts().head(8).index
+    df["country"] = df["country"].where(df["country"].isin(top), "other")
+    counts = df.groupby(["type", "country"]).size().reset_index(name="actors")
+    order = counts.groupby("type")["actors"].sum().sort_values(ascending=False).index
+    sns.barplot(data=counts, y="type", x="actors", hue="country", order=order, ax=ax, dodge=True, orient="h")
+    ax.set_ylabel("")
+    ax.set_xlabel("actors")
+    ax.set_yticks(ax.get_yticks(), [chart_label(t.get_text()) for t in ax.get_yticklabels()])
+    ax.legend(title="country", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    ax.set_title("Actors by type and country")
+    fig.tight_layout()
+    return fig
+
+
+def personnel_by_contributor(forces: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Head counts per contributor and status: lowest and highest figure reported, for the chart."""
+    f = with_names(forces, actors, ["contributor", "operation"])
+    f = f[f["quantity"].notna()].copy()
+    if f.empty:
+        return pd.DataFrame(columns=["contributor_name", "status", "low", "high"])
+    f["high_q"] = f["quantity_max"].fillna(f["quantity"]) if "quantity_max" in f else f["quantity"]
+    g = f.groupby(["contributor_name", "status"], sort=True).agg(low=("quantity", "min"), high=("high_q", "max"))
+    return g.reset_index().astype({"low": int, "high": int})
+
+
+def plot_personnel(forces: pd.DataFrame, actors: pd.DataFrame):
+    """Personnel by contributor, coloured by status; a bar per figure range with its low end marked."""
+    import matplotlib.pyplot as plt
+
+    data = personnel_by_contributor(forces, actors)
+    fig, ax = plt.subplots(figsize=(8, max(2.4, 0.45 * len(data) + 1.2)))
+    if data.empty:
+        ax.text(0.5, 0.5, "No head counts reported", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    labels = [f"{chart_label(r.contributor_name)} ({r.status})" for r in data.itertuples()]
+    y = range(len(data))
+    colors = [STATUS_COLORS.get(s, "#999") for s in data["status"]]
+    ax.barh(list(y), data["high"], color=colors, alpha=0.9)
+    for yi, r in zip(y, data.itertuples()):
+        if r.low != r.high:
+            ax.plot([r.low, r.high], [yi, yi], color="black", lw=2)
+            ax.plot([r.low], [yi], marker="|", color="black", ms=12)
+            ax.text(r.high, yi, f"  {r.low:,}\u2013{r.high:,}", va="center", fontsize=8)
+        else:
+            ax.text(r.high, yi, f"  {r.high:,}", va="center", fontsize=8)
+    ax.set_yticks(list(y), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("personnel (reported figures; a black line spans differing figures)")
+    ax.set_title("Personnel by contributor and status")
+    from matplotlib.patches import Patch
+
+    present = [s for s in STATUS_ORDER if s in set(data["status"])]
+    ax.legend(handles=[Patch(color=STATUS_COLORS[s], label=s) for s in present], title="status",
+              bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    ax.set_xlim(0, data["high"].max() * 1.25)
+    fig.tight_layout()
+    return fig
+
+
+def plot_stance_heatmap(matrix: pd.DataFrame):
+    """Source x target heatmap of net polarity (red: opposition, blue: support)."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    if matrix is None or matrix.empty:
+        fig, ax = plt.subplots(figsize=(6, 1.5))
+        ax.text(0.5, 0.5, "No stances found", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    m = matrix.copy()
+    m.index = [chart_label(i, 24) for i in m.index]
+    m.columns = [chart_label(c, 24) for c in m.columns]
+    fig, ax = plt.subplots(figsize=(max(5, 1.0 * len(m.columns) + 3), max(2.5, 0.55 * len(m) + 1.5)))
+    sns.heatmap(m, cmap="RdBu", vmin=-1, vmax=1, center=0, annot=True, fmt=".1f", linewidths=0.5,
+                cbar_kws={"label": "net polarity"}, ax=ax, mask=m.isna())
+    ax.set_xlabel("target")
+    ax.set_ylabel("source")
+    ax.set_title("Who stands where: net polarity of statements")
+    plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
+    fig.tight_layout()
+    return fig
