@@ -1,0 +1,1091 @@
+"""Force contributions: who sends how many troops or assets, to which operation, and whether
+they are coming, staying or going.
+
+The extractor works sentence by sentence on the dependency parse:
+
+1. find *unit* nouns (troops, battalion, frigates ...; ``data/lexicons/force_units.json``)
+   and merge those that describe one contingent ("its battalion of about 100 special forces
+   soldiers", "a French detachment of about 200 soldiers with Leclerc tanks");
+2. read the contingent's size from its number words, keeping hedges and ranges; a number
+   is a head count only when it counts people, never ships or battalions;
+3. resolve the contributor through the :class:`~analysis.actors.ActorSet`: modifiers of
+   the unit noun (demonyms, possessives, "from X"), else the subject of the clause (with
+   conjuncts, relative clauses and control verbs), else the one contributor of the sentence;
+4. classify the status from the governing verb chain, its tense and negation
+   (``data/lexicons/force_status.json``);
+5. attach the operation named in the sentence, else the article's main operation.
+
+A state's own forces on its own soil are not a contribution and are dropped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from .config import LEXICON_DIR
+
+UNITS_FILE = "force_units.json"
+STATUS_FILE = "force_status.json"
+
+#: Contributor types allowed as they are; others are mapped to their country's state.
+DIRECT_CONTRIBUTOR_TYPES = frozenset({"state", "international_organization", "armed_group"})
+#: Types mapped to the state of their ``country`` ("the Danish battalion" -> Denmark).
+COUNTRY_MAPPED_TYPES = frozenset({"government", "military_unit", "person", "other"})
+OPERATION_TYPES = frozenset({"military_operation"})
+#: Words that make an organisation or unit mention name an operation ("UN peacekeeping force").
+OPERATION_WORDS = frozenset({"force", "mission", "operation", "battlegroup", "presence", "policing", "task"})
+
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_MOD_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+_HOST_PREPS = frozenset({"in", "to", "from", "into", "inside", "across", "out"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class UnitLexicon:
+    """Unit nouns, number words and hedges from ``force_units.json``."""
+
+    individual: frozenset[str]
+    formation: frozenset[str]
+    assets: frozenset[str]
+    ambiguous: frozenset[str]
+    never_alone: frozenset[str]
+    numbers: dict[str, int]
+    scales: dict[str, int]
+    vague: frozenset[str]
+    hedges: tuple[str, ...]
+    range_joiners: frozenset[str]
+    strength_words: frozenset[str]
+    count_verbs: frozenset[str]
+    excluded_entity_types: frozenset[str]
+
+
+@dataclass(frozen=True)
+class StatusLexicon:
+    """Status cues from ``force_status.json``: verbs by lemma, frame verbs and nouns."""
+
+    verbs: dict[str, list[dict]]
+    frames: dict[str, frozenset[str]]
+    nouns: dict[str, str]
+    adverbs: dict[str, str | None]
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ValueError(f"force lexicon missing: {path}") from None
+    except json.JSONDecodeError as err:
+        raise ValueError(f"{path}: invalid JSON ({err.msg}, line {err.lineno})") from None
+
+
+def _lower_set(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(v.lower() for v in values)
+
+
+@lru_cache(maxsize=4)
+def load_unit_lexicon(directory: str = str(LEXICON_DIR)) -> UnitLexicon:
+    """Read ``force_units.json`` (cached).
+
+    directory (str): folder holding the lexicon files.
+    RETURNS (UnitLexicon): the unit nouns and number vocabulary.
+    """
+    d = _read_json(Path(directory) / UNITS_FILE)
+    return UnitLexicon(
+        individual=_lower_set(d["individual"]),
+        formation=_lower_set(d["formation"]),
+        assets=_lower_set(d["assets"]),
+        ambiguous=_lower_set(d.get("ambiguous", [])),
+        never_alone=_lower_set(d.get("never_alone", [])),
+        numbers={k.lower(): int(v) for k, v in d["numbers"].items()},
+        scales={k.lower(): int(v) for k, v in d["scales"].items()},
+        vague=_lower_set(d.get("vague", [])),
+        hedges=tuple(sorted({h.lower() for h in d.get("hedges", [])}, key=lambda h: (-len(h), h))),
+        range_joiners=_lower_set(d.get("range_joiners", [])),
+        strength_words=_lower_set(d.get("strength_words", [])),
+        count_verbs=_lower_set(d.get("count_verbs", [])),
+        excluded_entity_types=frozenset(d.get("excluded_entity_types", [])),
+    )
+
+
+@lru_cache(maxsize=4)
+def load_status_lexicon(directory: str = str(LEXICON_DIR)) -> StatusLexicon:
+    """Read ``force_status.json`` (cached).
+
+    directory (str): folder holding the lexicon files.
+    RETURNS (StatusLexicon): verb cues indexed by their first lemma, frames and noun cues.
+    """
+    d = _read_json(Path(directory) / STATUS_FILE)
+    verbs: dict[str, list[dict]] = {}
+    for entry in d["verbs"]:
+        words = entry["cue"].lower().split()
+        item = dict(entry, lemma=words[0], particles=tuple(words[1:]))
+        verbs.setdefault(words[0], []).append(item)
+    for entries in verbs.values():  # "pull out" before "pull"
+        entries.sort(key=lambda e: -len(e["particles"]))
+    return StatusLexicon(
+        verbs=verbs,
+        frames={k: _lower_set(v) for k, v in d.get("frames", {}).items()},
+        nouns={e["cue"].lower(): e["status"] for e in d.get("nouns", [])},
+        adverbs={k.lower(): v for k, v in d.get("adverbs", {}).items()},
+    )
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+@dataclass
+class Quantity:
+    """A parsed size: ``value`` is None for vague sizes ("several hundred")."""
+
+    text: str
+    value: int | None = None
+    maximum: int | None = None
+    approximate: bool = False
+    kind: str = "count"  # headcount | units | assets
+
+
+_NUM_TOKEN = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0]\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def _number_value(word: str, lex: UnitLexicon) -> float | None:
+    w = word.lower().strip()
+    if _NUM_TOKEN.match(w):
+        return float(re.sub(r"[,\u202f\u00a0]", "", w))
+    if w in lex.numbers:
+        return float(lex.numbers[w])
+    if "-" in w:  # twenty-five
+        parts = w.split("-")
+        if all(p in lex.numbers for p in parts):
+            return float(sum(lex.numbers[p] for p in parts))
+    return None
+
+
+def parse_quantity(text: str, lex: UnitLexicon | None = None) -> Quantity:
+    """Read a number phrase such as "about 100", "some 1,500", "nearly a thousand",
+    "between 850 and 1,100" or "several hundred".
+
+    text (str): the verbatim number phrase (without the unit noun).
+    lex (UnitLexicon): number words and hedges; the default lexicon if None.
+    RETURNS (Quantity): value, upper end of a range, hedge flag; value None when vague.
+    """
+    lex = lex or load_unit_lexicon()
+    low = " " + re.sub(r"\s+", " ", text.lower()).strip() + " "
+    approximate = any(f" {h} " in low for h in lex.hedges)
+    words = re.findall(r"\d[\d,.\u202f\u00a0]*\d|\d|[a-z]+(?:-[a-z]+)?|[-\u2013\u2014]", low)
+    values: list[float] = []
+    current: float | None = None
+    pending: float | None = None  # "a" / "one" waiting for a scale
+    vague = False
+    joined = False
+    for w in words:
+        if w in lex.scales:
+            base = current if current is not None else pending
+            if base is None:
+                vague = True  # "hundreds", "several hundred"
+                continue
+            current = base * lex.scales[w]
+            pending = None
+            continue
+        if w.rstrip("s") in lex.scales and w.endswith("s"):
+            vague = True
+            continue
+        val = _number_value(w, lex)
+        if val is not None and w not in ("a", "an"):
+            if current is not None and joined:
+                values.append(current)
+                current = None
+            elif current is not None and current >= 20 and val < 10:  # "twenty five"
+                val = current + val
+                current = None
+            current = val if current is None else current
+            joined = False
+            continue
+        if w in ("a", "an"):
+            pending = 1.0
+            continue
+        if w in lex.vague:
+            vague = True
+            continue
+        if w in lex.range_joiners and current is not None:
+            joined = True
+            continue
+    if current is not None:
+        values.append(current)
+    elif pending is not None and not vague and not values:
+        pass
+    q = Quantity(text=text.strip(), approximate=approximate or (vague and not values))
+    if values and not (vague and len(values) == 0):
+        q.value = int(round(values[0]))
+        if len(values) > 1 and values[1] > values[0]:
+            q.maximum = int(round(values[1]))
+            q.approximate = True
+    if vague and q.value is None:
+        q.approximate = True
+    return q
+
+
+# --------------------------------------------------------------------------- unit nouns
+
+
+@dataclass
+class Group:
+    """One contingent: its unit nouns (head first), size and description."""
+
+    head: Token
+    tokens: list[Token] = field(default_factory=list)
+    quantity: Quantity | None = None
+    personnel: str = ""
+    asset: str = ""
+
+    @property
+    def is_asset_only(self) -> bool:
+        return bool(self.asset) and not self.personnel
+
+
+def _unit_key(tok: Token) -> tuple[str, str]:
+    """The lexicon key of a unit noun, with a preceding compound/amod ("special forces")."""
+    lemma = tok.lemma_.lower()
+    text = tok.lower_
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod") and child.i == tok.i - 1:
+            return f"{child.lower_} {text}", f"{child.lemma_.lower()} {lemma}"
+    return text, lemma
+
+
+def unit_class(tok: Token, lex: UnitLexicon | None = None) -> str | None:
+    """Classify a noun as ``individual``, ``formation`` or ``asset`` (None if not a unit).
+
+    tok (Token): a noun.
+    RETURNS (str | None): the unit class.
+    """
+    lex = lex or load_unit_lexicon()
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    two_text, two_lemma = _unit_key(tok)
+    for key in (two_text, two_lemma):
+        if key in lex.assets:
+            return "asset"
+        if key in lex.individual:
+            return "individual"
+        if key in lex.formation:
+            return "formation"
+    for key in (tok.lower_, tok.lemma_.lower()):
+        if key in lex.assets:
+            return "asset"
+        if key in lex.individual:
+            return "individual"
+        if key in lex.formation:
+            return "formation"
+    # "helicopter units", "troop contingent": a compound asset/person noun decides
+    return None
+
+
+def _unit_label(tok: Token) -> str:
+    """The unit noun with its non-numeric, non-actor modifiers ("special forces soldiers")."""
+    words = []
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "amod") and not child.like_num and child.ent_type_ not in ("NORP", "GPE", "DEMONYM", "STATE") \
+                and child.pos_ != "PROPN" and child.lower_ not in ("additional", "extra", "new", "more", "strong"):
+            words.append(child.text)
+    words.append(tok.text)
+    return " ".join(words)
+
+
+def _operation_at(tok: Token, actors) -> bool:
+    actor = actors.at_token(tok)
+    return actor is not None and actor.type in OPERATION_TYPES
+
+
+def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
+    """Unit nouns of a sentence, by token index, with their class.
+
+    Nouns inside an operation's name ("the Takuba force") are the operation, not a unit.
+    """
+    found = {}
+    for tok in sent:
+        cls = unit_class(tok, lex)
+        if cls is None:
+            continue
+        if _operation_at(tok, actors):
+            continue
+        # "special forces" counted once, on the head: skip a unit noun used as compound of another
+        if tok.dep_ == "compound" and unit_class(tok.head, lex) is not None:
+            continue
+        found[tok.i] = cls
+    return found
+
+
+def _parent_unit(tok: Token, units: dict[int, str], lex: UnitLexicon) -> Token | None:
+    """The unit noun this one describes ("battalion of 100 soldiers", "(105 elements)",
+    "contingent, estimated at 850 troops", "contingent, which counts 1,000 soldiers")."""
+    t = tok
+    for _ in range(4):
+        if t.head is t:
+            return None
+        dep, head = t.dep_, t.head
+        if dep in ("appos", "pobj", "compound", "nmod"):
+            pass
+        elif dep == "prep" and t.lower_ in ("of", "with", "at", "including", "to", "from"):
+            pass
+        elif dep in ("dobj", "attr", "npadvmod") and head.lemma_.lower() in lex.count_verbs:
+            pass
+        elif dep in ("acl", "relcl") and t.lemma_.lower() in lex.count_verbs:
+            pass
+        elif dep == "conj" and head.i in units and False:
+            pass
+        else:
+            return None
+        t = head
+        if t.i in units:
+            return t
+    return None
+
+
+def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
+    """Number phrase tokens attached to a unit noun and how: nummod, strength or of-phrase."""
+    for child in tok.children:
+        if child.dep_ in ("nummod",) and child.ent_type_ not in lex.excluded_entity_types:
+            return sorted(child.subtree, key=lambda t: t.i), "nummod"
+        if child.dep_ == "amod" and child.lower_ in lex.strength_words:
+            nums = [t for t in child.subtree if t is not child and t.lower_ not in ("-",)]
+            if any(t.like_num for t in nums):
+                return sorted(nums, key=lambda t: t.i), "strength"
+        if child.dep_ == "amod" and child.lower_.endswith("-strong"):
+            return [child], "strength"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [g for g in child.children if g.dep_ == "pobj" and g.like_num]
+            if objs:
+                return sorted(objs[0].subtree, key=lambda t: t.i), "of"
+    # "hundreds of troops": the unit is the object of a number noun
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        qn = tok.head.head
+        if qn.like_num or qn.lemma_.lower() in lex.scales or qn.lower_ in lex.vague:
+            span = [t for t in qn.subtree if t.i < tok.head.i]
+            return sorted(span, key=lambda t: t.i), "nummod"
+    # "two helicopter units": the number may hang on a compound asset noun
+    for child in tok.children:
+        if child.dep_ == "compound":
+            for g in child.children:
+                if g.dep_ == "nummod":
+                    return sorted(g.subtree, key=lambda t: t.i), "nummod"
+    return [], ""
+
+
+def _quantity_for(tok: Token, cls: str, lex: UnitLexicon) -> Quantity | None:
+    toks, how = _number_tokens(tok, lex)
+    if not toks:
+        return None
+    if any(t.ent_type_ in lex.excluded_entity_types for t in toks if t.like_num):
+        return None
+    doc = tok.doc
+    text = doc[toks[0].i: toks[-1].i + 1].text
+    q = parse_quantity(text.replace("-strong", "").replace(" - strong", "").rstrip(" -"), lex)
+    q.text = doc[toks[0].i: max(toks[-1].i, tok.i) + 1].text if how != "of" else doc[tok.i: toks[-1].i + 1].text
+    if cls == "individual" or how in ("strength", "of"):
+        q.kind = "headcount"
+    elif cls == "asset":
+        q.kind = "assets"
+    else:
+        q.kind = "units"
+    return q
+
+
+def build_groups(sent: Span, actors, lex: UnitLexicon) -> list[Group]:
+    """Merge the unit nouns of a sentence into contingents and read their sizes."""
+    units = find_unit_tokens(sent, actors, lex)
+    roots: dict[int, int] = {}
+    for i in sorted(units):
+        parent = _parent_unit(sent.doc[i], units, lex)
+        roots[i] = roots.get(parent.i, parent.i) if parent is not None else i
+    # resolve chains
+    def root_of(i: int) -> int:
+        seen = set()
+        while roots[i] != i and i not in seen:
+            seen.add(i)
+            i = roots[i]
+        return i
+
+    groups: dict[int, Group] = {}
+    for i in sorted(units):
+        r = root_of(i)
+        g = groups.setdefault(r, Group(head=sent.doc[r]))
+        g.tokens.append(sent.doc[i])
+    out = []
+    for g in groups.values():
+        g.tokens.sort(key=lambda t: (t.i != g.head.i, t.i))
+        persons = [t for t in g.tokens if units[t.i] != "asset"]
+        assets = [t for t in g.tokens if units[t.i] == "asset"]
+        g.personnel = "; ".join(dict.fromkeys(_unit_label(t) for t in persons))
+        g.asset = "; ".join(dict.fromkeys(_unit_label(t) for t in assets))
+        best = None
+        for t in g.tokens:
+            q = _quantity_for(t, units[t.i], lex)
+            if q is None:
+                continue
+            if best is None or (q.kind == "headcount" and best.kind != "headcount"):
+                best = q
+        g.quantity = best
+        out.append(g)
+    return sorted(out, key=lambda g: g.head.i)
+
+
+def _needs_context(g: Group, lex: UnitLexicon) -> bool:
+    """True when every noun of the group is ambiguous (company, unit, forces ...)."""
+    return all(t.lower_ in lex.ambiguous or t.lemma_.lower() in lex.ambiguous for t in g.tokens)
+
+
+# --------------------------------------------------------------------------- verbs and status
+
+
+def governing_predicate(tok: Token) -> Token | None:
+    """The verb (or status noun) that governs a noun: climbs conj, prep and appos links."""
+    t = tok
+    for _ in range(8):
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        if t.dep_ in ("conj", "appos", "pobj", "prep", "compound", "nummod", "amod", "poss", "agent", "npadvmod"):
+            t = t.head
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
+                return t
+            continue
+        h = t.head
+        if h.pos_ in ("VERB", "AUX"):
+            return h
+        if h.pos_ == "ADJ" and h.dep_ in ("acomp",):
+            return h.head
+        t = h
+    return None
+
+
+def verb_chain(verb: Token) -> list[Token]:
+    """A verb with the verbs it is the complement of (outermost first) and its own xcomps.
+
+    "will start withdrawing" -> [start, withdrawing]; "is scheduled to withdraw" ->
+    [scheduled, withdraw]; "began flying out" -> [began, flying].
+    """
+    outer = []
+    t = verb
+    while t.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj") and t.head is not t:
+        if t.dep_ in ("ccomp", "advcl") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            break
+        if t.dep_ == "conj":
+            # conjoined verbs share auxiliaries only when they have none of their own
+            break
+        if t.dep_ == "acl" and t.head.pos_ not in ("NOUN", "ADJ"):
+            break
+        t = t.head
+        outer.append(t)
+        if t.dep_ == "acl":
+            break
+    inner = []
+    cur = verb
+    while True:
+        nxt = [c for c in cur.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if not nxt:
+            break
+        cur = nxt[0]
+        inner.append(cur)
+    return list(reversed(outer)) + [verb] + inner
+
+
+def _particles(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "dobj", "prep", "npadvmod")}
+
+
+def _objects(verb: Token) -> set[str]:
+    out = set()
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr"):
+            out.add(c.lemma_.lower())
+            out.update(g.lower_ for g in c.children if g.dep_ == "compound")
+        if c.dep_ == "prep":
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def match_verb_cue(verb: Token, lex: StatusLexicon) -> dict | None:
+    """The lexicon entry for a verb, honouring particles ("pull out") and object lists."""
+    for entry in lex.verbs.get(verb.lemma_.lower(), []):
+        if entry["particles"] and not set(entry["particles"]) <= _particles(verb):
+            continue
+        if entry.get("objects") and not (_objects(verb) & set(entry["objects"])):
+            continue
+        if entry.get("objects_required") and not _objects(verb):
+            continue
+        return entry
+    return None
+
+
+def _aux(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+
+
+def verb_tense(verb: Token, lex: StatusLexicon) -> str:
+    """past | perfect | present | progressive | future | infinitive for a verb and its auxiliaries."""
+    auxes = _aux(verb)
+    words = {a.lower_ for a in auxes}
+    lemmas = {a.lemma_.lower() for a in auxes}
+    if words & lex.frames.get("modals_future", frozenset()):
+        return "future"
+    if "going" in words or any(a.lower_ == "to" for a in auxes) and lemmas & {"be"}:
+        return "future"
+    if "have" in lemmas and verb.tag_ == "VBN":
+        had = any(a.lower_ == "had" for a in auxes)
+        return "past" if had else "perfect"
+    if "be" in {a.lemma_.lower() for a in auxes if a.dep_ == "aux"} and verb.tag_ == "VBG":
+        return "progressive"
+    if any(a.dep_ == "auxpass" for a in auxes):
+        ap = [a for a in auxes if a.dep_ == "auxpass"][0]
+        return "past" if ap.tag_ == "VBD" else "present"
+    if any(a.lower_ == "to" for a in auxes):
+        return "infinitive"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBG":
+        return "progressive"
+    if verb.tag_ == "VBN":
+        return "past"
+    return "present"
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in verb.children)
+
+
+@dataclass
+class Status:
+    status: str
+    cue: str
+
+
+def _lookup(entry: dict, key: str) -> str:
+    st = entry["status"]
+    return st.get(key) or st.get("default") or "unknown"
+
+
+def classify_status(pred: Token | None, lex: StatusLexicon | None = None) -> Status:
+    """Status of a contingent from the verb (chain) that governs it.
+
+    pred (Token | None): the governing verb or status noun.
+    RETURNS (Status): one of the schema statuses and the cue words that set it.
+    """
+    lex = lex or load_status_lexicon()
+    if pred is None:
+        return Status("unknown", "")
+    if pred.pos_ in ("NOUN", "PROPN"):
+        st = lex.nouns.get(pred.lemma_.lower()) or lex.nouns.get(pred.lower_)
+        return Status(st or "unknown", pred.text if st else "")
+    chain = verb_chain(pred)
+    frames = lex.frames
+    # 1. the content cue: the innermost verb of the chain with a lexicon entry
+    cue_verb, entry = None, None
+    for v in reversed(chain):
+        e = match_verb_cue(v, lex)
+        if e is not None and v.lemma_.lower() not in frames.get("pledge", ()) | frames.get("request", ()):
+            cue_verb, entry = v, e
+            break
+    # copula: "An exception to ... is the elements" -> status noun among its arguments
+    if entry is None:
+        for v in chain:
+            for c in v.children:
+                if c.dep_ in ("nsubj", "attr", "acomp", "dobj") and c.lemma_.lower() in lex.nouns:
+                    return Status(lex.nouns[c.lemma_.lower()], c.text)
+        if pred.head is not pred and pred.dep_ == "acl" and pred.head.lemma_.lower() in lex.nouns:
+            return Status(lex.nouns[pred.head.lemma_.lower()], pred.head.text)
+    # 2. frames on the outer verbs
+    outer = chain[: chain.index(cue_verb)] if cue_verb is not None else chain
+    outer_lemmas = [v.lemma_.lower() for v in outer]
+    top = chain[0]
+    tense = verb_tense(top, lex)
+    negated = any(_negated(v) for v in chain)
+    words = [v.text for v in chain]
+    cue_text = " ".join(words + sorted(p for p in _particles(cue_verb) if p in ("out", "home", "back", "down"))) \
+        if cue_verb is not None else " ".join(words)
+    if any(l in frames.get("request", ()) for l in outer_lemmas) or \
+            (top.dep_ == "xcomp" and top.head.lemma_.lower() in frames.get("request", ())):
+        return Status("unknown", cue_text)
+    pledge = [v for v in chain if v.lemma_.lower() in frames.get("pledge", ()) or
+              any(c.dep_ == "acomp" and c.lemma_.lower() in frames.get("pledge", ()) for c in v.children)]
+    if pledge and not negated:
+        if entry is not None and _lookup(entry, "future") in ("withdrawing", "remaining"):
+            return Status(_lookup(entry, "future"), cue_text)
+        return Status("planned", cue_text)
+    if top.dep_ == "acl" and top.head.lemma_.lower() in frames.get("intent", ()) and tense == "infinitive":
+        tense = "future"
+    if any(l in frames.get("aspect_progressive", ()) for l in outer_lemmas):
+        tense = "future" if tense == "future" else "progressive"
+        if entry is not None and tense == "future":
+            tense = "progressive"
+    elif any(l in frames.get("aspect_completive", ()) for l in outer_lemmas) and tense in ("past", "perfect"):
+        tense = "past"
+    elif any(l in frames.get("intent", ()) for l in outer_lemmas):
+        tense = "future"
+    if tense == "infinitive":
+        tense = "future"
+    if entry is None:
+        adv = [c.lower_ for v in chain for c in v.children if c.dep_ == "advmod"]
+        for a in adv:
+            if lex.adverbs.get(a):
+                return Status(lex.adverbs[a], a)
+        if negated:
+            return Status("unknown", cue_text)
+        if tense in ("present", "progressive") and pred.lemma_.lower() in ("be", "have"):
+            return Status("deployed", cue_text)
+        return Status("unknown", "")
+    if negated:
+        return Status(_lookup(entry, "negated"), "not " + cue_text)
+    return Status(_lookup(entry, tense), cue_text)
+
+
+# --------------------------------------------------------------------------- contributors
+
+
+def _expand_conj(tok: Token) -> list[Token]:
+    return [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """Subject tokens of a verb, following conjoined verbs, relative clauses, control verbs
+    ("asked Denmark to withdraw" -> Denmark) and passive agents; conjuncts expanded."""
+    t = verb
+    for _ in range(6):
+        subs = [c for c in t.children if c.dep_ in _SUBJ_DEPS]
+        agents = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subs:
+            s = subs[0]
+            if s.lower_ in _RELATIVE_PRONOUNS and t.dep_ == "relcl":
+                s = t.head
+            if s.dep_ == "nsubjpass" and agents:
+                s = agents[0]
+            return _expand_conj(s)
+        if agents:
+            return _expand_conj(agents[0])
+        if t.dep_ == "relcl":
+            return _expand_conj(t.head)
+        if t.dep_ in ("xcomp", "ccomp") and t.head is not t:
+            objs = [c for c in t.head.children if c.dep_ in ("dobj",)]
+            if objs and t.dep_ == "xcomp":
+                return _expand_conj(objs[0])
+            t = t.head
+            continue
+        if t.dep_ in ("conj", "advcl") and t.head is not t:
+            t = t.head
+            continue
+        if t.dep_ == "acl" and t.head is not t:
+            return []
+        break
+    return []
+
+
+def _map_contributor(actor, actors):
+    """A contributor-eligible actor for ``actor``: states as they are, units, governments and
+    people mapped to their country's state; operations and unknown types give None."""
+    if actor is None:
+        return None
+    if actor.type in OPERATION_TYPES:
+        return None
+    if actor.type in DIRECT_CONTRIBUTOR_TYPES:
+        return actor
+    if actor.type in COUNTRY_MAPPED_TYPES and actor.country:
+        try:
+            state = actors.actor(actor.country)
+        except KeyError:
+            state = None
+        if state is not None:
+            return state
+        return actor if actor.type in ("military_unit", "government") else None
+    return None
+
+
+def _actor_for(tok: Token, actors):
+    actor = actors.at_token(tok)
+    if actor is None and tok.pos_ == "PRON":
+        actor = actors.antecedent(tok)
+    if actor is None:
+        actor = actors.for_phrase(tok)
+    return actor
+
+
+def modifier_actors(tok: Token, actors) -> list:
+    """Actors named by a unit noun's own modifiers: its mention, demonyms and possessives
+    (with their conjuncts: "British and French troops"), and "from X" / "of X" phrases."""
+    found = []
+    own = actors.for_phrase(tok)
+    if own is not None:
+        found.append(own)
+    for child in tok.children:
+        if child.dep_ in _MOD_DEPS:
+            for t in _expand_conj(child):
+                a = _actor_for(t, actors)
+                if a is not None:
+                    found.append(a)
+        elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                if pobj.like_num:
+                    continue
+                for t in _expand_conj(pobj):
+                    a = _actor_for(t, actors)
+                    if a is not None:
+                        found.append(a)
+    return found
+
+
+def _dedupe(actors_list):
+    seen, out = set(), []
+    for a in actors_list:
+        if a is not None and a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
+def group_contributors(g: Group, pred: Token | None, actors) -> list:
+    """Contributors of a contingent: its modifiers first, else the subject of its clause."""
+    mods = []
+    for t in g.tokens:
+        mods += modifier_actors(t, actors)
+    mapped = _dedupe(_map_contributor(a, actors) for a in mods)
+    if mapped:
+        return mapped
+    if any(m.type in OPERATION_TYPES for m in mods):
+        return []  # "the Mission's 13,000 personnel": the operation's own strength
+    if pred is None or pred.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = clause_subjects(pred)
+    if any(s.i in {t.i for t in g.tokens} or s.i == g.head.i for s in subjects):
+        return []
+    return _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects)
+
+
+# --------------------------------------------------------------------------- operations and host
+
+
+def _is_operation(actor, mention_text: str = "") -> bool:
+    if actor is None:
+        return False
+    if actor.type in OPERATION_TYPES:
+        return True
+    if actor.type in ("military_unit", "international_organization"):
+        words = set(re.findall(r"[a-z]+", (mention_text or "").lower()))
+        return bool(words & OPERATION_WORDS) and not actor.country
+    return False
+
+
+def sentence_operations(sent: Span, actors) -> list[tuple[int, object]]:
+    """(token index, actor) for each operation mentioned in a sentence."""
+    out = []
+    for m in actors.mentions_in(sent):
+        try:
+            a = actors.actor(m.actor_id)
+        except KeyError:
+            continue
+        if _is_operation(a, m.text):
+            out.append((m.start_token, a))
+    return out
+
+
+def resolve_operation(g: Group, sent: Span, actors, ops: list[tuple[int, object]]):
+    """The operation nearest to the contingent in the sentence, else the article's main one."""
+    if ops:
+        return min(ops, key=lambda p: abs(p[0] - g.head.i))[1]
+    return actors.main_operation()
+
+
+def _reference_host(op) -> str:
+    if op is None:
+        return ""
+    host = tuple(getattr(op, "host", ()) or ())
+    if host:
+        return host[0]
+    try:
+        from .reference import get_reference
+
+        ent = get_reference().entities.get(op.id)
+    except Exception:  # reference data is optional for this lookup
+        return ""
+    return ent.host[0] if ent is not None and ent.host else ""
+
+
+def resolve_host(g: Group, pred: Token | None, op, actors, contributors: set[str]) -> str:
+    """ISO3 of where the contingent is: "in/to/from X" on its verb or noun, else the operation's host."""
+    heads = [t for t in g.tokens] + ([pred] if pred is not None else [])
+    for h in heads:
+        for c in h.children:
+            cands = []
+            if c.dep_ == "prep" and c.lower_ in _HOST_PREPS:
+                cands = [p for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ == "dobj" and h is pred:
+                cands = [c]
+            for p in cands:
+                a = actors.at_token(p)
+                if a is not None and a.type == "state" and a.id not in contributors and a.country:
+                    return a.country
+    host = _reference_host(op)
+    if host:
+        return host
+    main = actors.main_operation()
+    if op is None or (main is not None and op.id == main.id):
+        return actors.host_country() or ""
+    return ""
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _sentence_text(sent: Span) -> tuple[str, int]:
+    raw = sent.text
+    stripped = raw.strip()
+    return stripped, sent.start_char + (len(raw) - len(raw.lstrip()))
+
+
+def _has_cue(pred: Token | None, slex: StatusLexicon) -> bool:
+    if pred is None:
+        return False
+    if pred.pos_ in ("NOUN", "PROPN"):
+        return pred.lemma_.lower() in slex.nouns
+    return any(match_verb_cue(v, slex) is not None for v in verb_chain(pred))
+
+
+def _make_row(actors, contributor, op, host, g: Group | None, st: Status, sent: Span) -> dict:
+    text, start = _sentence_text(sent)
+    q = g.quantity if g is not None else None
+    headcount = q is not None and q.kind == "headcount"
+    return {
+        "article_id": actors.article_id,
+        "contributor": contributor.id,
+        "contributor_country": contributor.country or "",
+        "operation": op.id if op is not None else "",
+        "quantity": q.value if headcount else None,
+        "quantity_text": q.text if q is not None else "",
+        "approximate": bool(q.approximate) if q is not None else False,
+        "personnel": g.personnel if g is not None else "",
+        "status": st.status,
+        "sentence": text,
+        "quantity_max": q.maximum if headcount else None,
+        "asset": g.asset if g is not None else "",
+        "host_country": host,
+        "status_cue": st.cue,
+        "sentence_start": start,
+    }
+
+
+def _standalone_rows(sent: Span, actors, covered: set[int], slex: StatusLexicon) -> Iterator[tuple]:
+    """(verb, contributors) for deployment verbs whose subject is a contributor and that govern
+    no unit noun ("Bangladesh is scheduled to withdraw", "Sweden completed its withdrawal")."""
+    for tok in sent:
+        if tok.pos_ not in ("VERB",) or tok.i in covered:
+            continue
+        entry = match_verb_cue(tok, slex)
+        if entry is None or not entry.get("standalone"):
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj"]
+        if objs and not all(actors.at_token(o) is not None or o.lemma_.lower() in slex.nouns for o in objs):
+            continue
+        subjects = clause_subjects(tok)
+        contribs = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects
+                           if s.pos_ in ("PROPN", "PRON", "NOUN"))
+        contribs = [c for c in contribs if c.type == "state"]
+        if contribs:
+            yield tok, contribs
+
+
+def extract_forces(doc: Doc, actors) -> list[dict]:
+    """One row per contributor and contingent (or deployment statement) in an article.
+
+    doc (Doc): the parsed article.
+    actors (ActorSet): the article's actors; every contributor and operation is one of them.
+    RETURNS (list[dict]): rows with the keys of ``schemas.ALL_FORCE_COLUMNS``.
+    """
+    ulex, slex = load_unit_lexicon(), load_status_lexicon()
+    rows: list[dict] = []
+    for sent in doc.sents:
+        rows.extend(_sentence_rows(sent, actors, ulex, slex))
+    return rows
+
+
+def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon) -> list[dict]:
+    ops = sentence_operations(sent, actors)
+    pending: list[tuple[Group, Token | None, Status, list]] = []
+    for g in build_groups(sent, actors, ulex):
+        pred = governing_predicate(g.head)
+        if all(t.lower_ in ulex.never_alone or t.lemma_.lower() in ulex.never_alone for t in g.tokens) \
+                and g.quantity is None:
+            continue
+        if _needs_context(g, ulex) and g.quantity is None and not _has_cue(pred, slex) \
+                and not any(c.dep_ in ("acl", "relcl") and match_verb_cue(c, slex) for c in g.head.children):
+            continue
+        st = classify_status(pred, slex)
+        if st.status == "unknown":
+            for c in g.head.children:  # "the elements participating in ..."
+                if c.dep_ in ("acl", "relcl") and match_verb_cue(c, slex):
+                    alt = classify_status(c, slex)
+                    if alt.status != "unknown":
+                        st = alt
+                        break
+        pending.append((g, pred, st, group_contributors(g, pred, actors)))
+    # a contingent with no contributor of its own takes the sentence's only contributor
+    named = _dedupe(a for *_, cs in pending for a in cs)
+    rows = []
+    covered: set[int] = set()
+    for g, pred, st, contribs in pending:
+        if not contribs and len(named) == 1 and g.head.dep_ not in _SUBJ_DEPS | {"pobj"}:
+            contribs = named
+        if not contribs:
+            continue
+        op = resolve_operation(g, sent, actors, ops)
+        ids = {c.id for c in contribs}
+        host = resolve_host(g, pred, op, actors, ids)
+        for c in contribs:
+            if host and c.country == host and c.type == "state":
+                continue  # a state's own forces at home are no contribution
+            rows.append(_make_row(actors, c, op, host, g, st, sent))
+        if pred is not None:
+            covered.update(v.i for v in verb_chain(pred))
+    for verb, contribs in _standalone_rows(sent, actors, covered, slex):
+        st = classify_status(verb, slex)
+        if st.status == "unknown":
+            continue
+        op = resolve_operation(Group(head=verb), sent, actors, ops)
+        host = resolve_host(Group(head=verb), verb, op, actors, {c.id for c in contribs})
+        for c in contribs:
+            if host and c.country == host:
+                continue
+            if any(r["contributor"] == c.id for r in rows):
+                continue
+            rows.append(_make_row(actors, c, op, host, None, st, sent))
+    return rows
+
+
+# --------------------------------------------------------------------------- reconciled view
+
+
+RECONCILED_COLUMNS = [
+    "article_id", "contributor", "contributor_country", "operation", "quantity_min", "quantity_max",
+    "figures", "statuses", "n_rows", "n_sentences", "discrepancy", "personnel", "asset", "sentences",
+]
+
+
+def reconcile_forces(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per article x contributor x operation, with the range of head counts reported,
+    every status seen, how many sentences back it, and a ``discrepancy`` flag when the
+    figures differ ("about 100" and "105 elements").
+
+    df (DataFrame): the forces table (``schemas.forces_frame``).
+    RETURNS (DataFrame): the reconciled view, columns ``RECONCILED_COLUMNS``.
+    """
+    if df is None or df.empty:
+        return pd.DataFrame(columns=RECONCILED_COLUMNS)
+    out = []
+    keys = ["article_id", "contributor", "operation"]
+    frame = df.copy()
+    for col in keys + ["contributor_country", "status", "sentence", "personnel", "asset", "quantity_text"]:
+        if col not in frame:
+            frame[col] = ""
+        frame[col] = frame[col].fillna("").astype(str)
+    for col in ("quantity", "quantity_max"):
+        if col not in frame:
+            frame[col] = pd.NA
+    for key, grp in frame.groupby(keys, sort=True, dropna=False):
+        lows = [int(v) for v in grp["quantity"].dropna()]
+        highs = [int(v) for v in grp["quantity_max"].dropna()]
+        values = lows + highs
+        figures = []
+        for _, r in grp.iterrows():
+            if pd.notna(r["quantity"]):
+                figures.append(r["quantity_text"] or str(int(r["quantity"])))
+        distinct = {(int(r["quantity"]), int(r["quantity_max"]) if pd.notna(r["quantity_max"]) else None)
+                    for _, r in grp.iterrows() if pd.notna(r["quantity"])}
+        out.append({
+            "article_id": key[0], "contributor": key[1], "operation": key[2],
+            "contributor_country": grp["contributor_country"].iloc[0],
+            "quantity_min": min(values) if values else None,
+            "quantity_max": max(values) if values else None,
+            "figures": " | ".join(dict.fromkeys(figures)),
+            "statuses": "|".join(sorted(set(grp["status"]) - {""})),
+            "n_rows": len(grp),
+            "n_sentences": grp["sentence"].nunique(),
+            "discrepancy": len(distinct) > 1,
+            "personnel": "; ".join(dict.fromkeys(p for p in grp["personnel"] if p)),
+            "asset": "; ".join(dict.fromkeys(p for p in grp["asset"] if p)),
+            "sentences": " || ".join(dict.fromkeys(grp["sentence"])),
+        })
+    res = pd.DataFrame(out, columns=RECONCILED_COLUMNS)
+    for col in ("quantity_min", "quantity_max"):
+        res[col] = pd.array([None if v is None or pd.isna(v) else int(v) for v in res[col]], dtype="Int64")
+    return res
+
+
+def personnel_by_status(df: pd.DataFrame) -> pd.DataFrame:
+    """Head counts for a chart of personnel by contributor coloured by status: one row per
+    article x contributor x operation x status with ``low``, ``high`` and ``value`` (the
+    midpoint), ready for ``seaborn.barplot`` with error bars from low to high.
+
+    df (DataFrame): the forces table.
+    RETURNS (DataFrame): columns article_id, contributor, operation, status, low, high, value, n_rows.
+    """
+    cols = ["article_id", "contributor", "operation", "status", "low", "high", "value", "n_rows"]
+    if df is None or df.empty:
+        return pd.DataFrame(columns=cols)
+    f = df[df["quantity"].notna()].copy()
+    if f.empty:
+        return pd.DataFrame(columns=cols)
+    f["hi"] = [int(m) if pd.notna(m) else int(q) for q, m in zip(f["quantity"], f["quantity_max"])]
+    f["lo"] = f["quantity"].astype(int)
+    g = f.groupby(["article_id", "contributor", "operation", "status"], sort=True)
+    res = g.agg(low=("lo", "min"), high=("hi", "max"), n_rows=("lo", "size")).reset_index()
+    res["value"] = (res["low"] + res["high"]) / 2
+    return res[cols]
+
+
+def plot_personnel(df: pd.DataFrame, ax=None, title: str = "Personnel by contributor and status"):
+    """Seaborn bar chart of head counts by contributor, coloured by status, with the range of
+    reported figures drawn as error bars.
+
+    df (DataFrame): the forces table.
+    ax (matplotlib Axes | None): where to draw; a new figure if None.
+    RETURNS (matplotlib Axes): the chart.
+    """
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    data = personnel_by_status(df)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, max(3, 0.45 * max(1, data["contributor"].nunique()) + 1.5)))
+    if data.empty:
+        ax.text(0.5, 0.5, "no head counts reported", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+    data = data.assign(label=data["contributor"] + " \u2192 " + data["operation"].replace("", "?"))
+    sns.barplot(data=data, y="label", x="value", hue="status", ax=ax, errorbar=None, dodge=True)
+    # error bars from the low to the high figure, on each drawn bar
+    for container, (status, sub) in zip(ax.containers, data.groupby("status", sort=False)):
+        pass
+    for patch_group, status in zip(ax.containers, [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else []):
+        sub = data[data["status"] == status].set_index("label")
+        for bar, lab in zip(patch_group, [t.get_text() for t in ax.get_yticklabels()]):
+            if lab in sub.index:
+                row = sub.loc[lab]
+                if isinstance(row, pd.DataFrame):
+                    row = row.iloc[0]
+                y = bar.get_y() + bar.get_height() / 2
+                if row["high"] > row["low"]:
+                    ax.errorbar(x=row["value"], y=y, xerr=[[row["value"] - row["low"]], [row["high"] - row["value"]]],
+                                fmt="none", ecolor="black", capsize=3, lw=1)
+    ax.set_xlabel("personnel (head count; bars span reported ranges)")
+    ax.set_ylabel("contributor \u2192 operation")
+    ax.set_title(title)
+    return ax
