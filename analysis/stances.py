@@ -1,0 +1,971 @@
+"""Stances: who backs, condemns or makes demands of whom, with the words that say so.
+
+The extractor is a chain of small steps over one parsed article:
+
+1. :func:`find_cues` matches the cue lexicon (``data/lexicons/stance_cues.json``) on
+   lemmas: verbs ("condemn", "call on"), nouns ("support for"), evaluative words and
+   phrases ("illegitimate", "murderous thugs") and actions framed as positions
+   ("expel the ambassador", "end the defence pact").
+2. :func:`find_quotes` finds direct quotations and their attributed speakers
+   (``"...," Minister Kofod said``, ``He added: "..."``, ``according to ...``, and a
+   quote that continues in the next sentence of the same paragraph).
+3. :func:`resolve_sources` finds who holds the position: the grammatical subject of a
+   cue verb (with its conjuncts: "France and Germany condemned ..."), the possessor or
+   light-verb subject of a cue noun ("his support"), or, for evaluative words, whoever
+   says or characterises ("X said ...", "what it called ...", the quote's speaker).
+   First-person "we/our" inside a quote is the speaker's country or organisation.
+4. :func:`resolve_targets` finds towards whom: the object or oblique of the cue ("called
+   on Mali", "support for Denmark", "blamed Mali's government"), the owner of the object
+   of an action ("expelled the French ambassador"), or what an evaluative word describes
+   ("The military council is illegitimate").
+5. :func:`modality` handles negation ("did not condemn"), negative governors ("refused
+   to back", "stopped short of criticising"), hedges and intensifiers, and
+   :func:`polarity_for` turns the cue's base polarity into the row's polarity.
+
+Every link from text to an actor goes through the :class:`~analysis.actors.ActorSet`
+(``for_phrase``, ``antecedent``, ``at_token``, ``mentions_in``, ``actor``). A row is only
+emitted when both a source and a target actor are found and they differ.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from .config import LEXICON_DIR
+
+CUES_PATH = LEXICON_DIR / "stance_cues.json"
+
+QUOTE_MARKS = {'"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb"}
+OPENING_MARKS = {"\u201c", "``", "\u00ab"}
+CLOSING_MARKS = {"\u201d", "''", "\u00bb"}
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd"}
+NP_INNER_DEPS = {"prep", "pobj", "poss", "compound", "amod", "nmod", "appos", "conj", "npadvmod"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
+#: Verbs whose object is controlled by the object, not the subject ("asked Denmark to withdraw").
+OBJECT_CONTROL = {"ask", "tell", "urge", "order", "persuade", "encourage", "invite", "allow", "force",
+                  "press", "call", "push", "require", "permit", "enable"}
+#: Verbs whose subject receives rather than gives what the cue noun names ("received support").
+RECEIVING_VERBS = {"receive", "get", "seek", "win", "lose", "need", "request", "enjoy", "lack", "want",
+                   "gain", "obtain"}
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One cue of the lexicon."""
+
+    cue: str
+    words: tuple[str, ...]
+    pos: tuple[str, ...]
+    stance: str
+    polarity: float
+    event_category: str
+    role: str  # agent | nominal | evaluative | action
+    target_preps: tuple[str, ...] = ()
+    object_lemmas: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    needs_target_actor: bool = False
+    object_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The cue lexicon and the word lists that steer source, target and modality."""
+
+    cues: tuple[CueEntry, ...]
+    speech_verbs: frozenset[str]
+    characterising_verbs: frozenset[str]
+    attribution_preps: tuple[tuple[str, ...], ...]
+    first_person_plural: frozenset[str]
+    first_person_singular: frozenset[str]
+    negators: frozenset[str]
+    negation_governors: dict[str, dict]
+    plain_negation: dict
+    hedges: dict[str, float]
+    intensifiers: dict[str, float]
+    event_nouns: frozenset[str]
+
+    def by_first_word(self) -> dict[str, list[CueEntry]]:
+        out: dict[str, list[CueEntry]] = {}
+        for c in self.cues:
+            out.setdefault(c.words[0], []).append(c)
+        return out
+
+
+def _tuple(v) -> tuple[str, ...]:
+    if not v:
+        return ()
+    if isinstance(v, str):
+        return (v,)
+    return tuple(str(x) for x in v)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
+    """Read the stance cue lexicon (JSON) into a :class:`Lexicon`."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    cues = []
+    for n, row in enumerate(data.get("cues", [])):
+        try:
+            stance = row["stance"]
+            if stance not in ("support", "oppose", "demand", "neutral"):
+                raise ValueError(f"unknown stance {stance!r}")
+            pol = float(row["polarity"])
+            if not -1.0 <= pol <= 1.0:
+                raise ValueError(f"polarity {pol} outside [-1, 1]")
+            cues.append(CueEntry(
+                cue=row["cue"], words=tuple(row["cue"].lower().split()), pos=_tuple(row.get("pos")),
+                stance=stance, polarity=pol, event_category=row.get("event_category", ""),
+                role=row.get("role", "agent"), target_preps=_tuple(row.get("target_preps")),
+                object_lemmas=_tuple(row.get("object_lemmas")), requires=_tuple(row.get("requires")),
+                needs_target_actor=bool(row.get("needs_target_actor", False)),
+                object_types=_tuple(row.get("object_types")),
+            ))
+        except (KeyError, ValueError) as err:
+            raise ValueError(f"{path}: cue #{n} ({row.get('cue')!r}): {err}") from None
+    neg = data.get("negation", {})
+    return Lexicon(
+        cues=tuple(cues),
+        speech_verbs=frozenset(data.get("speech_verbs", [])),
+        characterising_verbs=frozenset(data.get("characterising_verbs", [])),
+        attribution_preps=tuple(tuple(p.split()) for p in data.get("attribution_preps", [])),
+        first_person_plural=frozenset(data.get("first_person_plural", [])),
+        first_person_singular=frozenset(data.get("first_person_singular", [])),
+        negators=frozenset(neg.get("negators", [])),
+        negation_governors=dict(neg.get("governors", {})),
+        plain_negation=dict(neg.get("plain", {})),
+        hedges={k: float(v) for k, v in data.get("hedges", {}).items()},
+        intensifiers={k: float(v) for k, v in data.get("intensifiers", {}).items()},
+        event_nouns=frozenset(data.get("event_nouns", [])),
+    )
+
+
+# --------------------------------------------------------------------------- cues
+
+
+@dataclass
+class CueMatch:
+    """A cue found in the text: its lexicon entry and the tokens that carry it."""
+
+    entry: CueEntry
+    tokens: list[Token]
+
+    @property
+    def root(self) -> Token:
+        """The syntactic head of the cue: the matched token whose head lies outside the match."""
+        ids = {t.i for t in self.tokens}
+        if self.entry.role in ("agent", "action") or self.tokens[0].pos_ == "VERB":
+            return self.tokens[0]
+        for t in self.tokens:
+            if t.head.i not in ids or t.head.i == t.i:
+                return t
+        return self.tokens[-1]
+
+    @property
+    def text(self) -> str:
+        doc = self.tokens[0].doc
+        return doc[self.tokens[0].i:self.tokens[-1].i + 1].text
+
+    @property
+    def sent(self) -> Span:
+        return self.tokens[0].sent
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
+def _word_matches(tok: Token, word: str) -> bool:
+    return _lemma(tok) == word or tok.lower_ == word
+
+
+_GAP_POS = {"DET", "PRON", "ADJ", "ADV", "NUM", "PART", "NOUN", "PROPN"}
+
+
+def _match_phrase(doc: Doc, start: Token, words: tuple[str, ...], max_gap: int = 3) -> list[Token] | None:
+    """Match the remaining words of a multi-word cue after ``start`` with short gaps."""
+    matched = [start]
+    i = start.i
+    for w in words[1:]:
+        found = None
+        for j in range(i + 1, min(len(doc), i + 2 + max_gap)):
+            t = doc[j]
+            if _word_matches(t, w):
+                found = t
+                break
+            if t.is_punct or t.pos_ not in _GAP_POS or "\n" in t.text:
+                break
+        if found is None:
+            return None
+        matched.append(found)
+        i = found.i
+    return matched
+
+
+def _requirements_met(entry: CueEntry, tokens: list[Token]) -> bool:
+    root = tokens[0]
+    for req in entry.requires:
+        if req == "xcomp":
+            if not any(c.dep_ == "xcomp" for c in root.children):
+                return False
+        elif not any(c.dep_ == req for c in root.children):
+            return False
+    if entry.object_lemmas:
+        objs = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs += [cc for o in objs for cc in o.conjuncts]
+        if not any(_lemma(o) in entry.object_lemmas or o.lower_ in entry.object_lemmas for o in objs):
+            return False
+    return True
+
+
+def find_cues(doc: Doc, lex: Lexicon | None = None) -> list[CueMatch]:
+    """Every cue of the lexicon in the document; a longer match wins over a shorter one inside it."""
+    lex = lex or load_lexicon()
+    index = lex.by_first_word()
+    found: list[CueMatch] = []
+    for tok in doc:
+        for key in {_lemma(tok), tok.lower_}:
+            for entry in index.get(key, []):
+                if len(entry.words) == 1:
+                    if entry.pos and tok.pos_ not in entry.pos:
+                        continue
+                    toks = [tok]
+                else:
+                    if entry.pos and entry.pos[0] == "VERB" and tok.pos_ not in ("VERB", "AUX"):
+                        continue
+                    toks = _match_phrase(doc, tok, entry.words)
+                    if toks is None:
+                        continue
+                if not _requirements_met(entry, toks):
+                    continue
+                found.append(CueMatch(entry, toks))
+    # keep the longest match per token; drop duplicates
+    found.sort(key=lambda m: (-len(m.entry.words), m.tokens[0].i))
+    taken: set[int] = set()
+    kept: list[CueMatch] = []
+    for m in found:
+        ids = {t.i for t in m.tokens}
+        if ids & taken:
+            continue
+        taken |= ids
+        kept.append(m)
+    kept.sort(key=lambda m: m.tokens[0].i)
+    return kept
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+@dataclass
+class Quote:
+    """A direct quotation: the tokens between its marks and who said it."""
+
+    start: int  # first token inside the marks
+    end: int  # one past the last token inside the marks
+    speaker_token: Token | None = None
+    speaker: object | None = None  # Actor
+    verb: Token | None = None
+
+    def __contains__(self, tok: Token) -> bool:
+        return self.start <= tok.i < self.end
+
+    @property
+    def is_speech(self) -> bool:
+        return self.speaker is not None
+
+
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token ranges inside quotation marks; an unclosed quote ends at its paragraph."""
+    spans = []
+    open_at: int | None = None
+    for tok in doc:
+        t = tok.text
+        if open_at is not None and ("\n\n" in t or (tok.is_space and "\n" in t)):
+            spans.append((open_at, tok.i))
+            open_at = None
+            continue
+        if t not in QUOTE_MARKS:
+            continue
+        if t in OPENING_MARKS:
+            opening = True
+        elif t in CLOSING_MARKS:
+            opening = False
+        else:
+            opening = open_at is None
+        if opening and open_at is None:
+            open_at = tok.i + 1
+        elif not opening and open_at is not None:
+            spans.append((open_at, tok.i))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(doc)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Subjects of a verb (passive agents first), inheriting through conj/xcomp/advcl/relcl."""
+    if depth > 6:
+        return []
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if agents:
+        return agents
+    if subj:
+        out = []
+        for s in subj:
+            if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                out.append(verb.head)
+            else:
+                out.append(s)
+        return out
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "xcomp":
+        if _lemma(head) in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if objs:
+                return objs
+        return _subjects(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl", "acomp"):
+        return _subjects(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return [head]
+    if head.dep_ == "acomp" and verb.dep_ in ("xcomp",):
+        return _subjects(head.head, depth + 1)
+    return []
+
+
+def _with_conjuncts(toks: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in toks:
+        for x in (t, *t.conjuncts):
+            if x not in out:
+                out.append(x)
+    return out
+
+
+def _attribution_in(sent: Span, spans: list[tuple[int, int]], lex: Lexicon) -> Token | None:
+    """A speech verb outside every quote in ``sent``, nearest the quote boundary."""
+    def inside(i):
+        return any(s <= i < e for s, e in spans)
+    verbs = [t for t in sent if _lemma(t) in lex.speech_verbs and t.pos_ in ("VERB", "AUX")
+             and not inside(t.i)]
+    return verbs[0] if len(verbs) == 1 else (verbs[-1] if verbs else None)
+
+
+def _according_to(sent: Span, lex: Lexicon) -> list[Token]:
+    """Objects of "according to ..." in the sentence."""
+    out = []
+    for t in sent:
+        for words in lex.attribution_preps:
+            if _word_matches(t, words[0]) and t.i + len(words) <= sent.end:
+                toks = [t.doc[t.i + k] for k in range(len(words))]
+                if all(_word_matches(x, w) for x, w in zip(toks, words)):
+                    last = toks[-1]
+                    objs = [c for c in last.children if c.dep_ == "pobj"]
+                    if not objs and last.i + 1 < sent.end:
+                        nxt = last.doc[last.i + 1:sent.end]
+                        objs = [nc.root for nc in nxt.noun_chunks][:1]
+                    out += objs
+    return out
+
+
+def find_quotes(doc: Doc, actors, lex: Lexicon | None = None) -> list[Quote]:
+    """Direct quotations with their speakers (an actor), in text order."""
+    lex = lex or load_lexicon()
+    spans = quote_spans(doc)
+    quotes: list[Quote] = []
+    for s, e in spans:
+        q = Quote(s, e)
+        content = [t for t in doc[s:e] if not t.is_punct and not t.is_space]
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in content)
+        if len(content) <= 6 and not has_verb:
+            quotes.append(q)  # a scare quote or a title: no speaker of its own
+            continue
+        sents = []
+        for i in (s, max(s, e - 1), min(len(doc) - 1, e)):
+            st = doc[i].sent
+            if st not in sents:
+                sents.append(st)
+        verb = None
+        for st in sents:
+            verb = _attribution_in(st, spans, lex)
+            if verb is not None:
+                break
+        speaker_toks: list[Token] = []
+        if verb is not None:
+            speaker_toks = [t for t in _subjects(verb) if not (s <= t.i < e)]
+            q.verb = verb
+        if not speaker_toks:
+            for st in sents:
+                speaker_toks = _according_to(st, lex)
+                if speaker_toks:
+                    break
+        for t in speaker_toks:
+            a = _actor_for_token(t, actors)
+            if a is not None:
+                q.speaker_token, q.speaker = t, a
+                break
+        if q.speaker is None and verb is None and quotes:
+            # a quote that runs on in the next sentence(s) of the same paragraph
+            prev = quotes[-1]
+            between = doc[prev.end:s]
+            if prev.speaker is not None and "\n\n" not in between.text and len(between) <= 30:
+                q.speaker_token, q.speaker = prev.speaker_token, prev.speaker
+        quotes.append(q)
+    return quotes
+
+
+def quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
+    for q in quotes:
+        if tok in q:
+            return q
+    return None
+
+
+# --------------------------------------------------------------------------- actor links
+
+
+def _actor_for_token(tok: Token, actors):
+    """The actor a noun phrase headed by ``tok`` (or a pronoun) stands for, via the ActorSet."""
+    a = actors.for_phrase(tok)
+    if a is None and tok.pos_ == "PRON":
+        a = actors.antecedent(tok)
+    return a
+
+
+def state_actor(actors, iso3: str):
+    """The state actor of a country code, if the article has one."""
+    if not iso3:
+        return None
+    try:
+        a = actors.actor(iso3)
+        if a is not None and a.type == "state":
+            return a
+    except (KeyError, AttributeError):
+        pass
+    for a in getattr(actors, "actors", {}).values():
+        if a.type == "state" and a.country == iso3:
+            return a
+    return None
+
+
+def _speaker_self(tok: Token, quote: Quote | None, actors, lex: Lexicon):
+    """First-person pronouns inside a quote: "we/our" -> the speaker's country or organisation."""
+    if quote is None or quote.speaker is None:
+        return None
+    low = tok.lower_
+    if low in lex.first_person_singular:
+        return quote.speaker
+    if low in lex.first_person_plural:
+        sp = quote.speaker
+        if sp.type == "person" and sp.country:
+            return state_actor(actors, sp.country) or sp
+        return sp
+    return None
+
+
+def _np_actors(tok: Token, actors, strict: bool = False) -> list:
+    """Actors a noun phrase refers to: its head's actor and its conjuncts'; else (not strict) the
+    first actor named inside the phrase ("the withdrawal of French troops" -> France)."""
+    out = []
+    for t in _with_conjuncts([tok]):
+        a = _actor_for_token(t, actors)
+        if a is not None:
+            out.append(a)
+    if out or strict:
+        return out
+    # breadth-first through the noun phrase, not into clauses
+    queue = [c for c in tok.children if c.dep_ in NP_INNER_DEPS]
+    seen = set()
+    while queue:
+        t = queue.pop(0)
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        a = _actor_for_token(t, actors) if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") else None
+        if a is not None:
+            out.append(a)
+            for cj in t.conjuncts:
+                b = _actor_for_token(cj, actors)
+                if b is not None:
+                    out.append(b)
+            return out
+        queue += [c for c in t.children if c.dep_ in NP_INNER_DEPS]
+    return out
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@dataclass
+class Resolved:
+    """Actors found for one side of a stance, with how they were found."""
+
+    actors: list = field(default_factory=list)
+    via: str = ""
+
+
+def _resolve_tokens(toks: Iterable[Token], quote: Quote | None, actors, lex: Lexicon) -> list:
+    out = []
+    for t in _with_conjuncts(toks):
+        a = _speaker_self(t, quote, actors, lex)
+        if a is None:
+            a = _actor_for_token(t, actors)
+        if a is not None and all(a.id != b.id for b in out):
+            out.append(a)
+    return out
+
+
+def _climb_to_sayer(tok: Token, lex: Lexicon, quote: Quote | None, actors) -> list:
+    """Walk up from ``tok`` to the nearest saying or characterising verb whose subject is an actor."""
+    cur = tok
+    steps = 0
+    while cur.head.i != cur.i and steps < 12:
+        prev, cur = cur, cur.head
+        steps += 1
+        if quote is not None and quote.is_speech and cur not in quote and prev in quote:
+            # leaving the quote: its speaker is the source
+            break
+        lem = _lemma(cur)
+        if cur.pos_ in ("VERB", "AUX") and (lem in lex.speech_verbs or lem in lex.characterising_verbs):
+            found = _resolve_tokens(_subjects(cur), quote, actors, lex)
+            if found:
+                return found
+    return []
+
+
+def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> Resolved:
+    """Who holds the position the cue expresses."""
+    root = m.root
+    quote = quote_at(root, quotes)
+    role = m.entry.role
+    if role in ("agent", "action"):
+        subj = _subjects(root)
+        found = _resolve_tokens(subj, quote, actors, lex)
+        if found:
+            return Resolved(found, "subject")
+        if not subj and quote is not None and quote.speaker is not None:
+            return Resolved([quote.speaker], "speaker")
+        return Resolved([], "")
+    if role == "nominal":
+        poss = [c for c in root.children if c.dep_ == "poss"]
+        found = _resolve_tokens(poss, quote, actors, lex)
+        if found:
+            return Resolved(found, "possessor")
+        mods = [c for c in root.children if c.dep_ in ("amod", "compound", "nmod") and c.i < root.i]
+        found = _resolve_tokens(mods, quote, actors, lex)
+        if found:
+            return Resolved(found, "modifier")
+        for c in root.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                found = _resolve_tokens([p for p in c.children if p.dep_ == "pobj"], quote, actors, lex)
+                if found:
+                    return Resolved(found, "from")
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+            verb = root.head
+            if _lemma(verb) not in RECEIVING_VERBS:
+                found = _resolve_tokens(_subjects(verb), quote, actors, lex)
+                if found:
+                    return Resolved(found, "light-verb subject")
+        if quote is not None and quote.speaker is not None:
+            return Resolved([quote.speaker], "speaker")
+        return Resolved([], "")
+    # evaluative
+    found = _climb_to_sayer(root, lex, quote, actors)
+    if found:
+        return Resolved(found, "sayer")
+    if quote is not None and quote.speaker is not None:
+        return Resolved([quote.speaker], "speaker")
+    acc = _according_to(root.sent, lex)
+    found = _resolve_tokens(acc, None, actors, lex)
+    if found:
+        return Resolved(found, "according to")
+    return Resolved([], "")
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
+    preps = set(preps)
+    return [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _main_operation(actors):
+    fn = getattr(actors, "main_operation", None)
+    try:
+        return fn() if fn else None
+    except Exception:  # the interface is optional for targets; never fail a row on it
+        return None
+
+
+def _evaluated(root: Token, actors, lex: Lexicon, strict: bool) -> list:
+    """What an evaluative word or phrase describes."""
+    # its own complement: "a dirty political game from Bamako", "provocation by Russia"
+    for t in _prep_objects(root, ("from", "by", "of")):
+        found = _np_actors(t, actors, strict=True)
+        if found:
+            return found
+    cur = root
+    steps = 0
+    while steps < 8:
+        steps += 1
+        dep, head = cur.dep_, cur.head
+        if head.i == cur.i:
+            return []
+        if dep in ("amod", "compound") and cur.pos_ == "ADJ":
+            # "the illegitimate junta" describes the junta; "a provocative step" describes
+            # whatever the step is said of, so keep climbing from the noun
+            found = _np_actors(head, actors, strict=True)
+            if found:
+                return found
+            cur = head
+            continue
+        if dep in ("pobj", "prep", "conj", "appos") and head.pos_ not in ("VERB", "AUX"):
+            if dep == "appos":
+                return _np_actors(head, actors, strict)
+            cur = head
+            continue
+        if dep in ("amod", "compound", "nmod"):
+            cur = head
+            continue
+        if head.pos_ in ("VERB", "AUX"):
+            if dep in ("acomp", "attr"):
+                subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                return _targets_of(subj, actors, lex, strict)
+            if dep == "oprd":
+                obj = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+                if obj:
+                    return _targets_of(obj, actors, lex, strict)
+                # "what it called X": the free relative is the object
+                return []
+            if dep == "pobj" or dep == "prep":
+                # "describe X as Y", "X, in a dirty game, withdrew"
+                prep = cur if dep == "prep" else None
+                if prep is not None and prep.lower_ == "as":
+                    obj = [c for c in head.children if c.dep_ == "dobj"]
+                    return _targets_of(obj, actors, lex, strict)
+                subj = [c for c in head.children if c.dep_ in ("nsubj",)]
+                return _targets_of(subj, actors, lex, strict)
+            if dep == "dobj":
+                subj = [c for c in head.children if c.dep_ in ("nsubj",)]
+                if _lemma(head) in lex.characterising_verbs:
+                    return []
+                return _targets_of(subj, actors, lex, strict)
+            return []
+        cur = head
+    return []
+
+
+def _event_target(tok: Token, actors, lex: Lexicon) -> list:
+    """A bare event noun ("the reinforcement", "the deployment") as the article's main operation."""
+    if _lemma(tok) in lex.event_nouns and not any(c.dep_ in ("poss",) for c in tok.children):
+        op = _main_operation(actors)
+        return [op] if op is not None else []
+    return []
+
+
+def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool) -> list:
+    out = []
+    for t in toks:
+        if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
+            t = t.head.head
+        found = _np_actors(t, actors, strict)
+        if not found and not strict:
+            found = _event_target(t, actors, lex)
+        for a in found:
+            if all(a.id != b.id for b in out):
+                out.append(a)
+    return out
+
+
+def resolve_targets(m: CueMatch, actors, lex: Lexicon) -> Resolved:
+    """Towards whom the position is taken."""
+    root = m.root
+    e = m.entry
+    strict = e.needs_target_actor
+    if e.role == "evaluative":
+        return Resolved(_evaluated(root, actors, lex, strict), "described")
+    if e.role == "nominal":
+        objs = _prep_objects(root, e.target_preps or ("for", "to", "of", "against", "with"))
+        return Resolved(_targets_of(objs, actors, lex, strict), "oblique")
+    # agent and action: prepositions that end a phrase cue ("call on", "stand with")
+    last = m.tokens[-1]
+    if len(m.tokens) > 1 and last.pos_ == "ADP":
+        objs = [c for c in last.children if c.dep_ == "pobj"]
+        if not objs and last.dep_ == "prt":
+            objs = [c for c in root.children if c.dep_ in ("dobj",)]
+        if objs:
+            return Resolved(_targets_of(objs, actors, lex, strict), "oblique")
+    if e.target_preps:
+        objs = []
+        for t in m.tokens:
+            objs += _prep_objects(t, e.target_preps)
+        if objs:
+            return Resolved(_targets_of(objs, actors, lex, strict), "oblique")
+    dobj = [c for c in root.children if c.dep_ in ("dobj", "dative")]
+    if not dobj and root.dep_ in ("acl",) and root.head.pos_ in ("NOUN", "PROPN"):
+        dobj = []
+    if e.role == "action":
+        found = []
+        for o in _with_conjuncts(dobj):
+            found += _np_actors(o, actors, strict=False)
+            found += [a for t in _prep_objects(o, ("with", "to", "of", "from")) for a in _np_actors(t, actors)]
+        found += _targets_of(_prep_objects(root, ("with", "from", "on", "against")), actors, lex, True)
+        uniq = []
+        for a in found:
+            if all(a.id != b.id for b in uniq):
+                uniq.append(a)
+        return Resolved(uniq, "owner of object")
+    if dobj:
+        found = _targets_of(dobj, actors, lex, strict)
+        if found:
+            return Resolved(found, "object")
+    # "condemned what it called ...": a free relative clause as the object
+    for c in root.children:
+        if c.dep_ == "ccomp" and any(w.lower_ == "what" for w in c.children):
+            objs = [w for w in c.children if w.dep_ in ("oprd", "dobj", "attr") and w.lower_ != "what"]
+            found = []
+            for o in objs:
+                found += _np_actors(o, actors) or [a for t in _prep_objects(o, ("from", "by", "of"))
+                                                   for a in _np_actors(t, actors)]
+            if found:
+                return Resolved(found, "free relative")
+    # "demanded that France withdraw"
+    if e.stance == "demand":
+        for c in root.children:
+            if c.dep_ == "ccomp":
+                found = _targets_of([s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")], actors, lex, True)
+                if found:
+                    return Resolved(found, "clause subject")
+    # "accused X of", "protested against X"
+    objs = _prep_objects(root, ("against", "on", "with", "over"))
+    if objs:
+        return Resolved(_targets_of(objs, actors, lex, True), "oblique")
+    return Resolved([], "")
+
+
+# --------------------------------------------------------------------------- modality & polarity
+
+
+@dataclass
+class Modality:
+    negated: bool = False
+    stance: str = ""
+    factor: float = 1.0
+    note: str = ""
+
+
+def _governor_phrase(tok: Token, lex: Lexicon) -> str | None:
+    """A negative governor above the cue: "refused to back", "stopped short of criticising"."""
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if cur.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acomp", "advcl", "ccomp") or head.dep_ == "prep":
+            lem = _lemma(head)
+            for g in lex.negation_governors:
+                words = g.split()
+                if words[0] == lem:
+                    if len(words) == 1:
+                        return g
+                    nxt = [head.doc[j] for j in range(head.i + 1, min(len(head.doc), head.i + len(words)))]
+                    if all(_word_matches(t, w) for t, w in zip(nxt, words[1:])):
+                        return g
+            cur = head
+            continue
+        return None
+    return None
+
+
+def modality(m: CueMatch, lex: Lexicon) -> Modality:
+    """Negation, negative governors, hedges and intensifiers that bear on the cue."""
+    root = m.root
+    mod = Modality(stance=m.entry.stance)
+    scope = [root] + ([root.head] if root.dep_ in ("xcomp",) and root.head.pos_ == "AUX" else [])
+    if m.entry.role == "nominal" and root.head.pos_ in ("VERB", "AUX"):
+        scope.append(root.head)  # "did not express support"
+    if m.entry.role == "evaluative":
+        cur = root
+        while cur.dep_ in ("amod", "pobj", "prep", "compound", "nmod") and cur.head.i != cur.i:
+            cur = cur.head
+        if cur.head.pos_ in ("VERB", "AUX"):
+            scope.append(cur.head)
+    negs = [c for t in scope for c in t.children if c.dep_ == "neg" or c.lower_ in ("never",)]
+    gov = _governor_phrase(root, lex)
+    effect = None
+    if gov is not None:
+        effect = lex.negation_governors[gov]
+        mod.note = gov
+        # "did not refuse to back" cancels out
+        if any(c.dep_ == "neg" for c in _head_chain(root, gov)):
+            effect = None
+    elif negs:
+        effect = lex.plain_negation
+        mod.note = "not"
+    if effect:
+        mod.negated = True
+        mod.stance = effect.get(m.entry.stance, "neutral")
+        mod.factor = float(effect.get("factor", 0.0))
+    # hedges and intensifiers: adverbs and modals on the cue or its verb
+    near = set()
+    for t in scope:
+        near |= {c for c in t.children if c.dep_ in ("advmod", "aux", "amod")}
+    for t in near:
+        w = t.lower_
+        if w in lex.hedges:
+            mod.factor *= lex.hedges[w]
+        elif w in lex.intensifiers:
+            mod.factor *= lex.intensifiers[w]
+    if root.dep_ == "xcomp" and _lemma(root.head) in lex.hedges:  # "appeared to back"
+        mod.factor *= lex.hedges[_lemma(root.head)]
+    return mod
+
+
+def _head_chain(tok: Token, gov: str) -> list[Token]:
+    out = []
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if _lemma(cur) == gov.split()[0]:
+            return list(cur.children)
+    return out
+
+
+def polarity_for(entry: CueEntry, mod: Modality) -> float:
+    """The row's polarity: the cue's base polarity, flipped or damped by modality, in [-1, 1]."""
+    base = entry.polarity
+    if mod.stance == "neutral":
+        return 0.0
+    if mod.negated and mod.stance != entry.stance:
+        # a flipped position ("refused to back") is weaker than the plain opposite
+        sign = -1.0 if mod.stance == "oppose" else 1.0
+        return round(max(-1.0, min(1.0, sign * abs(base) * (mod.factor or 0.5))), 2)
+    return round(max(-1.0, min(1.0, base * mod.factor)), 2)
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _sentence(sent: Span) -> tuple[str, int]:
+    text = sent.text
+    stripped = text.strip()
+    return stripped, sent.start_char + (len(text) - len(text.lstrip()))
+
+
+def extract_stances(doc: Doc, actors) -> list[dict]:
+    """One row per position an actor takes towards another, with the words that say so."""
+    lex = load_lexicon()
+    quotes = find_quotes(doc, actors, lex)
+    rows: list[dict] = []
+    seen: set[tuple] = set()
+    for m in find_cues(doc, lex):
+        src = resolve_sources(m, quotes, actors, lex)
+        if not src.actors:
+            continue
+        tgt = resolve_targets(m, actors, lex)
+        if not tgt.actors:
+            continue
+        if m.entry.object_types:
+            tgt.actors = [a for a in tgt.actors if a.type in m.entry.object_types]
+        mod = modality(m, lex)
+        pol = polarity_for(m.entry, mod)
+        quote = quote_at(m.root, quotes)
+        sentence, start = _sentence(m.sent)
+        for s in src.actors:
+            for t in tgt.actors:
+                if s.id == t.id:
+                    continue
+                key = (s.id, t.id, mod.stance, start, m.text)
+                if key in seen:
+                    continue
+                seen.add(key)
+                rows.append({
+                    "article_id": actors.article_id,
+                    "source": s.id,
+                    "source_country": s.country or "",
+                    "target": t.id,
+                    "target_country": t.country or "",
+                    "stance": mod.stance,
+                    "cue": m.text,
+                    "polarity": pol,
+                    "sentence": sentence,
+                    "event_category": m.entry.event_category,
+                    "negated": mod.negated,
+                    "quoted": quote is not None,
+                    "speaker": quote.speaker.id if quote is not None and quote.speaker is not None else "",
+                    "sentence_start": start,
+                })
+    return rows
+
+
+# --------------------------------------------------------------------------- notebook helpers
+
+
+def _names(actors_df: pd.DataFrame | None) -> dict[tuple[str, str], str]:
+    if actors_df is None or actors_df.empty:
+        return {}
+    return {(r.article_id, r.actor_id): r.name for r in actors_df.itertuples()}
+
+
+def _labelled(df: pd.DataFrame, actors_df: pd.DataFrame | None) -> pd.DataFrame:
+    """``df`` with ``source_name``/``target_name`` columns (kept if already there, else from the
+    actors table, else the ids)."""
+    d = df.copy()
+    if "article_id" not in d:
+        d["article_id"] = ""
+    names = _names(actors_df)
+    for col in ("source", "target"):
+        if f"{col}_name" not in d:
+            d[f"{col}_name"] = [names.get((a, v), v) for a, v in zip(d["article_id"], d[col])]
+    return d
+
+
+def net_polarity_matrix(df: pd.DataFrame, actors_df: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Source x target table of net polarity: the mean polarity of the pair's rows, in [-1, 1].
+
+    Labels are actor names (``source_name``/``target_name`` columns if present, else looked
+    up in ``actors_df``, else the ids); pairs with no row are NaN so a heatmap leaves them blank.
+    """
+    if df is None or df.empty:
+        return pd.DataFrame(dtype=float)
+    d = _labelled(df, actors_df)
+    mat = d.pivot_table(index="source_name", columns="target_name", values="polarity", aggfunc="mean")
+    mat.index.name = "source"
+    mat.columns.name = "target"
+    return mat.clip(-1.0, 1.0)
+
+
+def strongest_statements(df: pd.DataFrame, n: int = 10, actors_df: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``n`` strongest rows (largest absolute polarity; direct quotes first on ties), one per
+    sentence and pair, with every column of ``df`` plus ``source_name``/``target_name``."""
+    if df is None or df.empty:
+        cols = list(df.columns) if df is not None else []
+        return pd.DataFrame(columns=cols + [c for c in ("source_name", "target_name") if c not in cols])
+    d = _labelled(df, actors_df)
+    d["_strength"] = d["polarity"].astype(float).abs()
+    d["_quoted"] = d["quoted"].astype(bool) if "quoted" in d else False
+    d = d.sort_values(["_strength", "_quoted"], ascending=[False, False], kind="stable")
+    d = d.drop_duplicates(subset=["article_id", "source", "target", "sentence"])
+    return d.head(n).drop(columns=["_strength", "_quoted"]).reset_index(drop=True)
