@@ -14,8 +14,8 @@ Where this module deliberately differs, it is only where score.py would crash or
 mis-score bad input:
 
 * gold files are validated (unknown keys, types, statuses, stances, an ``article_id``
-  that disagrees with the file name, the same article in two files) and refused with a
-  one-line :class:`BriefingError` naming the file;
+  that disagrees with the file name) and refused with a one-line :class:`BriefingError`
+  naming the file;
 * a system quantity of ``inf`` is ignored like any other unparsable quantity;
 * ratios whose denominator is 0 (``type_acc`` with no matched actor, ...) are ``None``
   instead of absent, so consumers can always index them.
@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import re
 import sys
@@ -84,7 +83,6 @@ NO_GOLD_DIR = "{path}: no such gold folder"
 NO_GOLD_FILES = "{path}: no *" + GOLD_SUFFIX + " files in this folder"
 GOLD_UNREADABLE = "{path}: cannot read gold file ({err})"
 GOLD_BAD_JSON = "{path}: invalid JSON at line {line} column {col} ({msg})"
-GOLD_DUPLICATE_ID = "{path}: article_id {article_id!r} is also the id of {other}"
 NO_ARTICLES_FOR_GOLD = "no article found for any gold file (gold ids: {ids}) under {paths}{problems}"
 SOME_ARTICLES_MISSING = "no article for gold id(s) {ids}: not scored (the summary covers {n} article(s))"
 
@@ -299,7 +297,6 @@ def load_gold(gold_dir: Path | str) -> dict[str, Gold]:
     else:
         raise BriefingError(NO_GOLD_DIR.format(path=path))
     golds: dict[str, Gold] = {}
-    origin: dict[str, Path] = {}
     for f in files:
         try:
             data = json.loads(f.read_text(encoding="utf-8"))
@@ -309,11 +306,7 @@ def load_gold(gold_dir: Path | str) -> dict[str, Gold]:
             raise BriefingError(GOLD_UNREADABLE.format(path=f, err=getattr(err, "strerror", None) or err)) from None
         stem = f.name[: -len(GOLD_SUFFIX)] if f.name.endswith(GOLD_SUFFIX) else f.stem
         gold = validate_gold(data, str(f), stem)
-        aid = gold["article_id"]
-        if aid in golds:
-            raise BriefingError(GOLD_DUPLICATE_ID.format(path=f, article_id=aid, other=origin[aid]))
-        golds[aid] = gold
-        origin[aid] = f
+        golds[gold["article_id"]] = gold  # ids are file stems, so they cannot collide
     return dict(sorted(golds.items()))
 
 

@@ -138,6 +138,16 @@ def test_evaluate_aliases_column_matches_when_name_does_not():
     assert res.articles[AID]["actors"]["tp"] == 1
 
 
+def test_evaluate_name_beats_aliases_cell():
+    # The name "Denmark" is a DNK alias, so DNK wins although the aliases cell shares
+    # more (two) with FRA: the row is a Denmark row with wrongly merged aliases.
+    df = frame([actor("x", "Denmark", "state", "DNK", aliases="France|French")])
+    res = ev.score_tables({AID: TOY_GOLD}, df, None, None)
+    a = res.articles[AID]["actors"]
+    assert (a["tp"], a["country_ok"]) == (1, 1)
+    assert "FRA" in [e.gold_key for e in res.errors if e.kind == "actor_fn"]
+
+
 def test_evaluate_state_iso3_needs_state_type():
     # Same unknown name and a country: only the state row is matched through its code.
     df = frame([actor("s", "Kingdom of Denmark", "state", "dnk"),   # country upper-cased -> DNK
@@ -314,6 +324,43 @@ def test_evaluate_stance_missing_everything_is_all_fn():
         s = res.articles[AID][part]
         assert (s["tp"], s["fp"], s["fn"], s["f1"]) == (0, 0, 2, 0.0)  # the optional s3 is not required
     assert sum(e.kind == "stance_fn" for e in res.errors) == 4
+
+
+#: A person with two accepted countries, and an operation with none (it stands for itself).
+MULTI_GOLD: dict = {
+    "article_id": "multi",
+    "actors": [
+        {"key": "NER", "name": "Niger", "type": ["state"], "country": ["NER"], "aliases": ["Niger"]},
+        {"key": "NGA", "name": "Nigeria", "type": ["state"], "country": ["NGA"], "aliases": ["Nigeria"]},
+        {"key": "FRA", "name": "France", "type": ["state"], "country": ["FRA"], "aliases": ["France"]},
+        {"key": "masudu", "name": "Masudu", "type": ["person"], "country": ["NGA", "NER"], "aliases": []},
+        {"key": "takuba", "name": "Takuba", "type": ["military_operation"], "country": [], "aliases": []},
+    ],
+    "stances": [
+        {"source": ["NER"], "target": ["FRA"], "stance": ["support"], "evidence": "Niger backs France"},
+        {"source": ["takuba"], "target": ["NER"], "stance": ["support"], "evidence": "Takuba helps Niger"},
+    ],
+}
+MULTI_ACTORS = pd.DataFrame([
+    {"article_id": "multi", **actor("m", "Masudu", "person", "NER")},
+    {"article_id": "multi", **actor("t", "Takuba", "military_operation", "")},
+])
+MULTI_STANCES = pd.DataFrame([
+    {"article_id": "multi", **stance("m", "France", "support")},
+    {"article_id": "multi", **stance("t", "Niger", "support")},
+])
+# Actor level: (masudu, FRA, support) matches no gold source (only NER): FP, s1 FN;
+#   (takuba, NER, support) = s2. tp 1, fp 1, fn 1 -> 0.5 / 0.5 / 0.5.
+# Country level, blank country cells: masudu's sorted countries [NER, NGA] -> first, NER:
+#   (NER, FRA, support) = s1; takuba has no country, so stands for itself: (takuba, NER) = s2.
+#   tp 2, fp 0, fn 0 -> 1.0 / 1.0 / 1.0.
+
+
+def test_evaluate_stance_country_level_takes_first_sorted_country():
+    res = ev.score_tables({"multi": MULTI_GOLD}, MULTI_ACTORS, None, MULTI_STANCES)
+    a, c = res.articles["multi"]["stances_actor"], res.articles["multi"]["stances_country"]
+    assert (a["tp"], a["fp"], a["fn"], a["f1"]) == (1, 1, 1, 0.5)
+    assert (c["tp"], c["fp"], c["fn"], c["f1"]) == (2, 0, 0, 1.0)
 
 
 # ----------------------------------------------------------------------------- several articles
