@@ -36,7 +36,7 @@ UNITS_FILE = "force_units.json"
 STATUS_FILE = "force_status.json"
 
 #: Contributor types allowed as they are; others are mapped to their country's state.
-DIRECT_CONTRIBUTOR_TYPES = frozenset({"state", "international_organization", "armed_group"})
+DIRECT_CONTRIBUTOR_TYPES = frozenset({"state"})
 #: Types mapped to the state of their ``country`` ("the Danish battalion" -> Denmark).
 COUNTRY_MAPPED_TYPES = frozenset({"government", "military_unit", "person", "other"})
 OPERATION_TYPES = frozenset({"military_operation"})
@@ -69,6 +69,9 @@ class UnitLexicon:
     strength_words: frozenset[str]
     count_verbs: frozenset[str]
     excluded_entity_types: frozenset[str]
+    partitive: frozenset[str] = frozenset()
+    contributor_nouns: frozenset[str] = frozenset()
+    list_markers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class StatusLexicon:
     frames: dict[str, frozenset[str]]
     nouns: dict[str, str]
     adverbs: dict[str, str | None]
+    non_contribution: frozenset[str] = frozenset()
 
 
 def _read_json(path: Path) -> dict:
@@ -116,6 +120,9 @@ def load_unit_lexicon(directory: str = str(LEXICON_DIR)) -> UnitLexicon:
         strength_words=_lower_set(d.get("strength_words", [])),
         count_verbs=_lower_set(d.get("count_verbs", [])),
         excluded_entity_types=frozenset(d.get("excluded_entity_types", [])),
+        partitive=_lower_set(d.get("partitive", [])),
+        contributor_nouns=_lower_set(d.get("contributor_nouns", [])),
+        list_markers=tuple(m.lower() for m in d.get("list_markers", [])),
     )
 
 
@@ -139,6 +146,7 @@ def load_status_lexicon(directory: str = str(LEXICON_DIR)) -> StatusLexicon:
         frames={k: _lower_set(v) for k, v in d.get("frames", {}).items()},
         nouns={e["cue"].lower(): e["status"] for e in d.get("nouns", [])},
         adverbs={k.lower(): v for k, v in d.get("adverbs", {}).items()},
+        non_contribution=_lower_set(d.get("non_contribution_verbs", [])),
     )
 
 
@@ -192,9 +200,10 @@ def parse_quantity(text: str, lex: UnitLexicon | None = None) -> Quantity:
     for w in words:
         if w in lex.scales:
             base = current if current is not None else pending
+            if base is None and vague:
+                continue  # "several hundred"
             if base is None:
-                vague = True  # "hundreds", "several hundred"
-                continue
+                base = 1.0  # "around hundred soldiers" (machine translation)
             current = base * lex.scales[w]
             pending = None
             continue
@@ -217,6 +226,7 @@ def parse_quantity(text: str, lex: UnitLexicon | None = None) -> Quantity:
             continue
         if w in lex.vague:
             vague = True
+            pending = None  # "a few dozen"
             continue
         if w in lex.range_joiners and current is not None:
             joined = True
@@ -281,7 +291,9 @@ def unit_class(tok: Token, lex: UnitLexicon | None = None) -> str | None:
             return "individual"
         if key in lex.formation:
             return "formation"
-    for key in (tok.lower_, tok.lemma_.lower()):
+    low = tok.lower_
+    singular = low[:-1] if low.endswith("s") and len(low) > 3 else low
+    for key in dict.fromkeys((low, tok.lemma_.lower(), singular)):
         if key in lex.assets:
             return "asset"
         if key in lex.individual:
@@ -308,6 +320,18 @@ def _operation_at(tok: Token, actors) -> bool:
     return actor is not None and actor.type in OPERATION_TYPES
 
 
+def _of_unit(tok: Token, actors, lex: UnitLexicon) -> bool:
+    """True for "members of the SANDF" / "members of the armed forces": an of-phrase naming a unit."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            actor = actors.at_token(pobj)
+            if actor is not None and actor.type == "military_unit":
+                return True
+            if unit_class(pobj, lex) in ("individual", "formation"):
+                return True
+    return False
+
+
 def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
     """Unit nouns of a sentence, by token index, with their class.
 
@@ -321,7 +345,10 @@ def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
         if _operation_at(tok, actors):
             continue
         # "special forces" counted once, on the head: skip a unit noun used as compound of another
-        if tok.dep_ == "compound" and unit_class(tok.head, lex) is not None:
+        if tok.dep_ == "compound":
+            continue  # "special forces soldiers", "drone base": a modifier, not a unit
+        low = tok.lower_
+        if (low in lex.partitive or tok.lemma_.lower() in lex.partitive) and not _of_unit(tok, actors, lex):
             continue
         found[tok.i] = cls
     return found
@@ -393,6 +420,7 @@ def _quantity_for(tok: Token, cls: str, lex: UnitLexicon) -> Quantity | None:
     text = doc[toks[0].i: toks[-1].i + 1].text
     q = parse_quantity(text.replace("-strong", "").replace(" - strong", "").rstrip(" -"), lex)
     q.text = doc[toks[0].i: max(toks[-1].i, tok.i) + 1].text if how != "of" else doc[tok.i: toks[-1].i + 1].text
+    q.text = re.sub(r"[\"\u201c\u201d]", "", q.text).strip()
     if cls == "individual" or how in ("strength", "of"):
         q.kind = "headcount"
     elif cls == "asset":
@@ -577,11 +605,14 @@ def _lookup(entry: dict, key: str) -> str:
     return st.get(key) or st.get("default") or "unknown"
 
 
-def classify_status(pred: Token | None, lex: StatusLexicon | None = None) -> Status:
+def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors=None) -> Status:
     """Status of a contingent from the verb (chain) that governs it.
 
     pred (Token | None): the governing verb or status noun.
-    RETURNS (Status): one of the schema statuses and the cue words that set it.
+    lex (StatusLexicon | None): status cues; the default lexicon if None.
+    actors (ActorSet | None): to tell "left Mali" (withdrawal) from "left Wilhelmshaven" (setting out).
+    RETURNS (Status): a schema status, or "refused" ("ruled out sending troops": no row),
+        and the cue words that set it.
     """
     lex = lex or load_status_lexicon()
     if pred is None:
@@ -615,6 +646,8 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None) -> Sta
     words = [v.text for v in chain]
     cue_text = " ".join(words + sorted(p for p in _particles(cue_verb) if p in ("out", "home", "back", "down"))) \
         if cue_verb is not None else " ".join(words)
+    if any(l in frames.get("refusal", ()) for l in outer_lemmas):
+        return Status("refused", cue_text)
     if any(l in frames.get("request", ()) for l in outer_lemmas) or \
             (top.dep_ == "xcomp" and top.head.lemma_.lower() in frames.get("request", ())):
         return Status("unknown", cue_text)
@@ -648,6 +681,10 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None) -> Sta
         return Status("unknown", "")
     if negated:
         return Status(_lookup(entry, "negated"), "not " + cue_text)
+    if entry.get("non_actor_object") and actors is not None:
+        objs = [c for c in cue_verb.children if c.dep_ == "dobj"]
+        if objs and all(actors.at_token(o) is None for o in objs):
+            return Status(entry["non_actor_object"], cue_text)  # "left Wilhelmshaven": setting out
     return Status(_lookup(entry, tense), cue_text)
 
 
@@ -658,7 +695,7 @@ def _expand_conj(tok: Token) -> list[Token]:
     return [tok] + [c for c in tok.conjuncts if c.i > tok.i]
 
 
-def clause_subjects(verb: Token) -> list[Token]:
+def clause_subjects(verb: Token, actors=None) -> list[Token]:
     """Subject tokens of a verb, following conjoined verbs, relative clauses, control verbs
     ("asked Denmark to withdraw" -> Denmark) and passive agents; conjuncts expanded."""
     t = verb
@@ -677,8 +714,8 @@ def clause_subjects(verb: Token) -> list[Token]:
         if t.dep_ == "relcl":
             return _expand_conj(t.head)
         if t.dep_ in ("xcomp", "ccomp") and t.head is not t:
-            objs = [c for c in t.head.children if c.dep_ in ("dobj",)]
-            if objs and t.dep_ == "xcomp":
+            objs = [c for c in t.head.children if c.dep_ in ("dobj",) and c.i < t.i]
+            if objs and t.dep_ == "xcomp" and (actors is None or actors.for_phrase(objs[0]) is not None):
                 return _expand_conj(objs[0])
             t = t.head
             continue
@@ -707,7 +744,7 @@ def _map_contributor(actor, actors):
             state = None
         if state is not None:
             return state
-        return actor if actor.type in ("military_unit", "government") else None
+        return None
     return None
 
 
@@ -735,7 +772,7 @@ def modifier_actors(tok: Token, actors) -> list:
                     found.append(a)
         elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                if pobj.like_num:
+                if pobj.like_num or pobj.lower_ == "own":
                     continue
                 for t in _expand_conj(pobj):
                     a = _actor_for(t, actors)
@@ -755,20 +792,59 @@ def _dedupe(actors_list):
 
 def group_contributors(g: Group, pred: Token | None, actors) -> list:
     """Contributors of a contingent: its modifiers first, else the subject of its clause."""
+    # "Sweden will withdraw its 150 troops": a possessive pronoun means the clause subject
+    poss_pron = any(c.dep_ == "poss" and c.pos_ == "PRON" for t in g.tokens for c in t.children)
+    if poss_pron and pred is not None and pred.pos_ in ("VERB", "AUX"):
+        subs = [s for s in clause_subjects(pred, actors) if s.i not in {t.i for t in g.tokens}]
+        mapped = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subs)
+        if mapped:
+            return mapped
     mods = []
     for t in g.tokens:
         mods += modifier_actors(t, actors)
     mapped = _dedupe(_map_contributor(a, actors) for a in mods)
     if mapped:
         return mapped
+    owners = _owner_with(g, actors)
+    if owners:
+        return owners
     if any(m.type in OPERATION_TYPES for m in mods):
         return []  # "the Mission's 13,000 personnel": the operation's own strength
     if pred is None or pred.pos_ not in ("VERB", "AUX"):
         return []
-    subjects = clause_subjects(pred)
+    subjects = clause_subjects(pred, actors)
     if any(s.i in {t.i for t in g.tokens} or s.i == g.head.i for s in subjects):
         return []
     return _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects)
+
+
+def _owner_with(g: Group, actors) -> list:
+    """"Ireland, with about 370 soldiers deployed" / "Indonesia, the largest contributor with
+    1,200 troops": the actor that a with-phrase holding the contingent hangs on."""
+    t = g.head
+    for _ in range(4):
+        if t.head is t:
+            return []
+        if t.dep_ == "prep" and t.lower_ in ("with", "having"):
+            owner = t.head
+            if owner.dep_ == "appos":
+                owner = owner.head
+            return _dedupe(_map_contributor(_actor_for(o, actors), actors) for o in _expand_conj(owner))
+        if t.dep_ not in ("pobj", "nsubj", "pcomp", "dobj"):
+            return []
+        t = t.head
+    return []
+
+
+def _origin_actors(pred: Token, actors) -> list:
+    """"(400 officers) landed ... on a flight from Nairobi": the state a contingent comes from."""
+    for t in pred.subtree:
+        if t.dep_ == "prep" and t.lower_ == "from":
+            for p in (c for c in t.children if c.dep_ == "pobj"):
+                found = _dedupe(_map_contributor(_actor_for(x, actors), actors) for x in _expand_conj(p))
+                if found:
+                    return found
+    return []
 
 
 # --------------------------------------------------------------------------- operations and host
@@ -895,12 +971,66 @@ def _standalone_rows(sent: Span, actors, covered: set[int], slex: StatusLexicon)
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if objs and not all(actors.at_token(o) is not None or o.lemma_.lower() in slex.nouns for o in objs):
             continue
-        subjects = clause_subjects(tok)
+        subjects = clause_subjects(tok, actors)
         contribs = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects
                            if s.pos_ in ("PROPN", "PRON", "NOUN"))
-        contribs = [c for c in contribs if c.type == "state"]
         if contribs:
             yield tok, contribs
+
+
+def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Token, list]]:
+    """(noun, states) for "40 contributing countries, among them France, Spain and Poland" and
+    "Indonesia, the largest single contributor": states named as contributors."""
+    for tok in sent:
+        two = f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > sent.start else tok.lower_
+        if tok.lower_ not in ulex.contributor_nouns and two not in ulex.contributor_nouns:
+            continue
+        found = []
+        if tok.dep_ == "appos":
+            found += [_actor_for(t, actors) for t in _expand_conj(tok.head)]
+        for c in tok.children:
+            if c.dep_ == "appos":
+                found += [_actor_for(t, actors) for t in _expand_conj(c)]
+        # a list introduced by "among them", "including", "such as" after the noun
+        rest = sent[tok.i - sent.start + 1:]
+        text = " " + rest.text.lower()
+        for marker in ulex.list_markers:
+            pos = text.find(" " + marker + " ")
+            if 0 <= pos <= 20:
+                after = [t for t in rest if t.idx - rest.start_char >= pos + len(marker)]
+                for t in after[:12]:
+                    if t.is_punct and t.text not in (",",):
+                        break
+                    a = actors.at_token(t)
+                    if a is not None:
+                        found.append(a)
+                break
+        states = [a for a in _dedupe(_map_contributor(a, actors) for a in found)]
+        if states:
+            yield tok, states
+
+
+def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex: UnitLexicon) -> list[Group]:
+    """"is withdrawing its 1,500 soldiers but will keep about 250": a bare number that is the
+    object of a status verb stands for the unit of the sentence's contingent before it."""
+    out = []
+    for tok in sent:
+        if not tok.like_num or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+            continue
+        if tok.ent_type_ in ulex.excluded_entity_types or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        if match_verb_cue(tok.head, slex) is None:
+            continue
+        before = [g for g in groups if g.head.i < tok.i and g.quantity is not None and g.quantity.kind == "headcount"]
+        if not before:
+            continue
+        model = before[-1]
+        span = sorted(tok.subtree, key=lambda t: t.i)
+        q = parse_quantity(sent.doc[span[0].i: span[-1].i + 1].text, ulex)
+        q.text = sent.doc[span[0].i: span[-1].i + 1].text
+        q.kind = "headcount"
+        out.append(Group(head=tok, tokens=[tok], quantity=q, personnel=model.personnel))
+    return out
 
 
 def extract_forces(doc: Doc, actors) -> list[dict]:
@@ -917,10 +1047,27 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
     return rows
 
 
+def _non_contribution(pred: Token | None, slex: StatusLexicon) -> bool:
+    """"Two soldiers were killed", "its troops fired": casualties and combat, not contributions."""
+    return pred is not None and any(v.lemma_.lower() in slex.non_contribution for v in verb_chain(pred))
+
+
+def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
+    st = classify_status(pred, slex, actors)
+    if st.status == "unknown":
+        for c in g.head.children:  # "the elements participating in ...", "soldiers deployed"
+            if c.dep_ in ("acl", "relcl", "amod") and match_verb_cue(c, slex):
+                alt = classify_status(c, slex, actors)
+                if alt.status != "unknown":
+                    return alt
+    return st
+
+
 def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon) -> list[dict]:
     ops = sentence_operations(sent, actors)
-    pending: list[tuple[Group, Token | None, Status, list]] = []
-    for g in build_groups(sent, actors, ulex):
+    candidates: list[tuple[Group, Token | None, Status, list]] = []
+    groups = build_groups(sent, actors, ulex)
+    for g in groups + _ellipsis_groups(sent, groups, slex, ulex):
         pred = governing_predicate(g.head)
         if all(t.lower_ in ulex.never_alone or t.lemma_.lower() in ulex.never_alone for t in g.tokens) \
                 and g.quantity is None:
@@ -928,45 +1075,55 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon) -
         if _needs_context(g, ulex) and g.quantity is None and not _has_cue(pred, slex) \
                 and not any(c.dep_ in ("acl", "relcl") and match_verb_cue(c, slex) for c in g.head.children):
             continue
-        st = classify_status(pred, slex)
-        if st.status == "unknown":
-            for c in g.head.children:  # "the elements participating in ..."
-                if c.dep_ in ("acl", "relcl") and match_verb_cue(c, slex):
-                    alt = classify_status(c, slex)
-                    if alt.status != "unknown":
-                        st = alt
-                        break
-        pending.append((g, pred, st, group_contributors(g, pred, actors)))
+        if _non_contribution(pred, slex):
+            continue
+        st = _group_status(g, pred, slex, actors)
+        if st.status == "refused":
+            continue
+        contribs = group_contributors(g, pred, actors)
+        if not contribs and pred is not None and pred.pos_ == "VERB" and st.status in ("arriving", "deployed"):
+            contribs = _origin_actors(pred, actors)
+        candidates.append((g, pred, st, contribs))
     # a contingent with no contributor of its own takes the sentence's only contributor
-    named = _dedupe(a for *_, cs in pending for a in cs)
+    named = _dedupe(a for *_, cs in candidates for a in cs)
     rows = []
     covered: set[int] = set()
-    for g, pred, st, contribs in pending:
+    for g, pred, st, contribs in candidates:
         if not contribs and len(named) == 1 and g.head.dep_ not in _SUBJ_DEPS | {"pobj"}:
             contribs = named
         if not contribs:
             continue
+        q = g.quantity
+        if st.status == "unknown" and not (q is not None and q.kind == "headcount" and q.value is not None):
+            continue  # says neither how many nor what they do
         op = resolve_operation(g, sent, actors, ops)
-        ids = {c.id for c in contribs}
-        host = resolve_host(g, pred, op, actors, ids)
+        host = resolve_host(g, pred, op, actors, {c.id for c in contribs})
         for c in contribs:
-            if host and c.country == host and c.type == "state":
+            if host and c.country == host:
                 continue  # a state's own forces at home are no contribution
             rows.append(_make_row(actors, c, op, host, g, st, sent))
-        if pred is not None:
+        if pred is not None and pred.pos_ in ("VERB", "AUX"):
             covered.update(v.i for v in verb_chain(pred))
+    done = {r["contributor"] for r in rows}
     for verb, contribs in _standalone_rows(sent, actors, covered, slex):
-        st = classify_status(verb, slex)
-        if st.status == "unknown":
+        st = classify_status(verb, slex, actors)
+        if st.status in ("unknown", "refused") or _non_contribution(verb, slex):
             continue
         op = resolve_operation(Group(head=verb), sent, actors, ops)
         host = resolve_host(Group(head=verb), verb, op, actors, {c.id for c in contribs})
         for c in contribs:
-            if host and c.country == host:
-                continue
-            if any(r["contributor"] == c.id for r in rows):
+            if (host and c.country == host) or c.id in done:
                 continue
             rows.append(_make_row(actors, c, op, host, None, st, sent))
+            done.add(c.id)
+    for noun, states in _contributor_list_rows(sent, actors, ulex):
+        op = resolve_operation(Group(head=noun), sent, actors, ops)
+        host = resolve_host(Group(head=noun), None, op, actors, {c.id for c in states})
+        for c in states:
+            if (host and c.country == host) or c.id in done:
+                continue
+            rows.append(_make_row(actors, c, op, host, None, Status("deployed", noun.text), sent))
+            done.add(c.id)
     return rows
 
 
