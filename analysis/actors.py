@@ -517,9 +517,11 @@ def _mission_phrases(aset: ActorSet, doc: Doc) -> None:
         span = doc[m.start_token:end]
         org_id = actor.id
         mentioned_states = {a.id for a in aset.actors.values() if a.type == "state"}
-        after = doc[end:end + 3]
-        named_host = next((aset.at_token(t).id for t in after
-                           if aset.at_token(t) is not None and aset.at_token(t).type == "state"), None)
+        named_host = None
+        if end + 1 < len(doc) and doc[end].lower_ in {"in", "for", "to"}:
+            host_actor = aset.at_token(doc[end + 1]) or (aset.at_token(doc[end + 2]) if end + 2 < len(doc) else None)
+            if host_actor is not None and host_actor.type == "state":
+                named_host = host_actor.id
         candidates = [e for e in aset.ref.entities.values()
                       if e.type == "military_operation" and (e.org == org_id or e.parent == org_id)
                       and e.host and (set(e.host) & ({named_host} if named_host else mentioned_states))]

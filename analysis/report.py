@@ -22,6 +22,8 @@ STATUS_COLORS = {
     "deployed": "#1f5f8b", "arriving": "#4a9bd1", "remaining": "#2a9d8f", "pending": "#e9c46a",
     "planned": "#b5a4d8", "withdrawing": "#e76f51", "withdrawn": "#9b2226", "unknown": "#999999",
 }
+#: Columns whose snake_case codes are shown with spaces ("military_operation" -> "military operation").
+PRETTY_COLUMNS = {"type", "status", "statuses", "kind", "part"}
 STANCE_VERBS = {"support": "supports", "oppose": "opposes", "demand": "makes demands of", "neutral": "comments on"}
 
 
@@ -98,6 +100,8 @@ def html_table(df: pd.DataFrame, columns: Sequence[str] | None = None, *, captio
                max_rows: int | None = None, empty: str = "No rows.") -> str:
     """An escaped HTML table (class ``fb-table``) that prints as a real table in the PDF."""
     cols = list(columns) if columns is not None else list(df.columns)
+    if "article_id" in cols and "article_id" in df.columns and df["article_id"].nunique() <= 1:
+        cols.remove("article_id")  # one article: the column says nothing
     rename = rename or {}
     long_cols = set(long_text)
     if df.empty:
@@ -107,11 +111,16 @@ def html_table(df: pd.DataFrame, columns: Sequence[str] | None = None, *, captio
     if caption:
         parts.append(f"<caption>{esc(caption)}</caption>")
     parts.append("<thead><tr>" + "".join(f"<th>{esc(rename.get(c, c))}</th>" for c in cols) + "</tr></thead><tbody>")
+    numeric = {c for c in cols if c in df.columns and pd.api.types.is_numeric_dtype(df[c])
+               and not pd.api.types.is_bool_dtype(df[c])}
     for _, row in shown.iterrows():
         cells = []
         for c in cols:
-            cls = ' class="fb-sentence"' if c in long_cols else ""
-            cells.append(f"<td{cls}>{esc(row.get(c))}</td>")
+            cls = ' class="fb-sentence"' if c in long_cols else (' class="fb-num"' if c in numeric else "")
+            value = row.get(c)
+            if c in PRETTY_COLUMNS and isinstance(value, str):
+                value = value.replace("_", " ")
+            cells.append(f"<td{cls}>{esc(value)}</td>")
         parts.append("<tr>" + "".join(cells) + "</tr>")
     parts.append("</tbody></table>")
     if max_rows is not None and len(df) > max_rows:
@@ -192,6 +201,8 @@ def summary_sentences(tables: Tables, max_stances: int = 6) -> list[str]:
         f = with_names(forces, actors, ["contributor", "operation"])
         seen: set[str] = set()
         for _, row in f.iterrows():
+            if row.get("status") == "unknown" and pd.isna(row.get("quantity")):
+                continue  # nothing to say beyond "is involved"
             s = force_sentence(row)
             if s not in seen:
                 seen.add(s)
@@ -320,5 +331,63 @@ def plot_stance_heatmap(matrix: pd.DataFrame):
     ax.set_ylabel("source")
     ax.set_title("Who stands where: net polarity of statements")
     plt.setp(ax.get_xticklabels(), rotation=30, ha="right")
+    fig.tight_layout()
+    return fig
+
+
+#: Evaluation sets shown in the quality report: name -> (gold folder, articles folder).
+EVAL_SETS = "seed=data/gold:data/articles; tune=data/dev/tune/gold:data/dev/tune/articles; " \
+            "holdout=data/dev/holdout/gold:data/dev/holdout/articles"
+QUALITY_METRICS = ("precision", "recall", "f1", "type_acc", "country_acc", "quantity_recall", "status_acc",
+                   "operation_acc")
+
+
+def parse_eval_sets(spec: str) -> list[tuple[str, Path, Path]]:
+    """"name=gold:articles; ..." -> [(name, gold_dir, articles_dir)], paths relative to the project root."""
+    out = []
+    for part in filter(None, (p.strip() for p in spec.split(";"))):
+        name, _, dirs = part.partition("=")
+        gold, _, arts = dirs.partition(":")
+        g, a = Path(gold.strip()), Path(arts.strip())
+        out.append((name.strip(), g if g.is_absolute() else config.PROJ_ROOT / g,
+                    a if a.is_absolute() else config.PROJ_ROOT / a))
+    return out
+
+
+def quality_scores(spec: str = EVAL_SETS) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Score extraction on each evaluation set: (one row per set x table part, one row per error)."""
+    from .evaluate import evaluate
+
+    rows, errs = [], []
+    for name, gold, arts in parse_eval_sets(spec):
+        if not gold.exists():
+            continue
+        result = evaluate(gold, arts)
+        for part, metrics in result.summary.items():
+            rows.append({"set": name, "part": part, "articles": len(result.articles),
+                         **{m: metrics.get(m) for m in ("tp", "fp", "fn") + QUALITY_METRICS}})
+        for e in result.errors:
+            errs.append({"set": name, **e.to_dict()})
+    return pd.DataFrame(rows), pd.DataFrame(errs)
+
+
+def plot_quality(scores: pd.DataFrame):
+    """F1 per table part and evaluation set."""
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+
+    fig, ax = plt.subplots(figsize=(8, 3.4))
+    if scores.empty:
+        ax.text(0.5, 0.5, "No gold files found", ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    sns.barplot(data=scores, x="part", y="f1", hue="set", ax=ax)
+    ax.set_ylim(0, 1)
+    ax.set_ylabel("F1")
+    ax.set_xlabel("")
+    for container in ax.containers:
+        ax.bar_label(container, fmt="%.2f", fontsize=7)
+    ax.legend(title="set", bbox_to_anchor=(1.01, 1), loc="upper left")
+    ax.set_title("Extraction F1 against hand-made gold")
     fig.tight_layout()
     return fig
