@@ -28,10 +28,14 @@ BINARY = "file looks binary, not text (NUL bytes or undecodable)"
 TOO_LARGE = "file is {size:,} bytes, over the {limit:,}-byte limit (raise it with --max-bytes)"
 NOT_ENGLISH = "article does not look like English (English word share {share:.0%}); only English is supported"
 UNREADABLE = "cannot read file ({err})"
+NOT_A_FILE = "not a regular file ({kind})"
 NO_BODY = "no article text left after removing the metadata header / page furniture"
 DUPLICATE_ID = "article id {article_id!r} already used by {other}"
 BAD_HEADER = "malformed metadata header ({err}); using the body without it"
 
 # Path problems.
-MISSING_PATH = "{path}: no such file or folder"
+NO_SUCH_PATH = "no such file or folder"
+NO_MATCH = "no files match this pattern"
+UNREADABLE_FOLDER = "cannot list folder ({err})"
+MISSING_PATH = "{path}: " + NO_SUCH_PATH
 NO_ARTICLES = "no usable articles in {paths}"
