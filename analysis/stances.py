@@ -77,6 +77,7 @@ class CueEntry:
     requires: tuple[str, ...] = ()
     needs_target_actor: bool = False
     object_types: tuple[str, ...] = ()
+    on_negation: str = ""  # stance when plainly negated, overriding the lexicon default
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,15 @@ class Lexicon:
     hedges: dict[str, float]
     intensifiers: dict[str, float]
     event_nouns: frozenset[str]
+    hostile_event_nouns: frozenset[str] = frozenset()
+    hostile_verbs: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    self_reference_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    relational_nouns: frozenset[str] = frozenset()
+    irrealis_marks: frozenset[str] = frozenset()
+    beneficiary_nouns: frozenset[str] = frozenset()
+    locative_preps: frozenset[str] = frozenset()
 
     def by_first_word(self) -> dict[str, list[CueEntry]]:
         out: dict[str, list[CueEntry]] = {}
@@ -131,6 +141,7 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
                 object_lemmas=_tuple(row.get("object_lemmas")), requires=_tuple(row.get("requires")),
                 needs_target_actor=bool(row.get("needs_target_actor", False)),
                 object_types=_tuple(row.get("object_types")),
+                on_negation=row.get("on_negation", ""),
             ))
         except (KeyError, ValueError) as err:
             raise ValueError(f"{path}: cue #{n} ({row.get('cue')!r}): {err}") from None
@@ -148,6 +159,15 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
         hedges={k: float(v) for k, v in data.get("hedges", {}).items()},
         intensifiers={k: float(v) for k, v in data.get("intensifiers", {}).items()},
         event_nouns=frozenset(data.get("event_nouns", [])),
+        hostile_event_nouns=frozenset(data.get("hostile_event_nouns", [])),
+        hostile_verbs=frozenset(data.get("hostile_verbs", [])),
+        speech_nouns=frozenset(data.get("speech_nouns", [])),
+        self_reference_nouns=frozenset(data.get("self_reference_nouns", [])),
+        group_nouns=frozenset(data.get("group_nouns", [])),
+        relational_nouns=frozenset(data.get("relational_nouns", [])),
+        irrealis_marks=frozenset(data.get("irrealis_marks", [])),
+        beneficiary_nouns=frozenset(data.get("beneficiary_nouns", [])),
+        locative_preps=frozenset(data.get("locative_preps", [])),
     )
 
 
@@ -344,8 +364,20 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _subjects(head, depth + 1)
     if verb.dep_ == "relcl":
         return [head]
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD"):
         return [head]
+    if verb.dep_ == "pcomp":
+        # "stopped short of criticising" -> the stopper; "accused X of backing" -> X
+        gov = head.head
+        for _ in range(3):
+            if gov.pos_ in ("VERB", "AUX") or gov.head.i == gov.i:
+                break
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX"):
+            objs = [c for c in gov.children if c.dep_ in ("dobj",)]
+            if objs:
+                return objs
+            return _subjects(gov, depth + 1)
     if head.dep_ == "acomp" and verb.dep_ in ("xcomp",):
         return _subjects(head.head, depth + 1)
     return []
@@ -442,11 +474,39 @@ def quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
 # --------------------------------------------------------------------------- actor links
 
 
-def _actor_for_token(tok: Token, actors):
-    """The actor a noun phrase headed by ``tok`` (or a pronoun) stands for, via the ActorSet."""
+def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
+    """The actor a noun phrase headed by ``tok`` (or a pronoun) stands for, via the ActorSet.
+
+    On top of ``ActorSet.for_phrase``: an apposition names the person or body behind a role
+    noun ("the spokesman, Colonel Amadou Abdramane"); relational nouns are not their
+    possessor ("Rwanda's opponents"); group nouns take the body they belong to ("officials
+    of the Russian Federation", "members of the Security Council"); and a possessive pronoun
+    that resolves to nothing does not hide a demonym ("our Mozambican brothers").
+    """
+    lex = lex or load_lexicon()
+    lem = _lemma(tok)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ == "appos":
+                a = actors.at_token(c) or actors.for_phrase(c)
+                if a is not None:
+                    return a
+    if lem in lex.relational_nouns and actors.at_token(tok) is None:
+        return None
     a = actors.for_phrase(tok)
     if a is None and tok.pos_ == "PRON":
         a = actors.antecedent(tok)
+    if a is None and tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+                a = actors.at_token(c)
+                if a is not None:
+                    break
+    if a is None and lem in lex.group_nouns:
+        for p in _prep_objects(tok, ("of", "from")):
+            a = _actor_for_token(p, actors, lex)
+            if a is not None:
+                break
     return a
 
 
@@ -481,33 +541,34 @@ def _speaker_self(tok: Token, quote: Quote | None, actors, lex: Lexicon):
     return None
 
 
-def _np_actors(tok: Token, actors, strict: bool = False) -> list:
+def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = None) -> list:
     """Actors a noun phrase refers to: its head's actor and its conjuncts'; else (not strict) the
-    first actor named inside the phrase ("the withdrawal of French troops" -> France)."""
+    first actor named inside the phrase ("the withdrawal of French troops" -> France), never
+    through a locative preposition ("the arrival in Vilnius of ...") or to a mere place."""
+    lex = lex or load_lexicon()
     out = []
     for t in _with_conjuncts([tok]):
-        a = _actor_for_token(t, actors)
+        a = _actor_for_token(t, actors, lex)
         if a is not None:
             out.append(a)
     if out or strict:
         return out
-    # breadth-first through the noun phrase, not into clauses
-    queue = [c for c in tok.children if c.dep_ in NP_INNER_DEPS]
+    queue = [c for c in tok.children if c.dep_ in NP_INNER_DEPS and c.lower_ not in lex.locative_preps]
     seen = set()
     while queue:
         t = queue.pop(0)
         if t.i in seen:
             continue
         seen.add(t.i)
-        a = _actor_for_token(t, actors) if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") else None
-        if a is not None:
+        a = _actor_for_token(t, actors, lex) if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") else None
+        if a is not None and a.type != "other":
             out.append(a)
             for cj in t.conjuncts:
-                b = _actor_for_token(cj, actors)
-                if b is not None:
+                b = _actor_for_token(cj, actors, lex)
+                if b is not None and b.type != "other":
                     out.append(b)
             return out
-        queue += [c for c in t.children if c.dep_ in NP_INNER_DEPS]
+        queue += [c for c in t.children if c.dep_ in NP_INNER_DEPS and c.lower_ not in lex.locative_preps]
     return out
 
 
@@ -520,20 +581,38 @@ class Resolved:
 
     actors: list = field(default_factory=list)
     via: str = ""
+    stance: str = ""  # overrides the cue's stance ("demanded the release of X" -> support X)
 
 
-def _resolve_tokens(toks: Iterable[Token], quote: Quote | None, actors, lex: Lexicon) -> list:
+def _speaker_country(speaker, actors):
+    if speaker is None:
+        return None
+    if speaker.type in ("person", "government", "military_unit") and speaker.country:
+        return state_actor(actors, speaker.country) or speaker
+    return speaker
+
+
+def _resolve_tokens(toks: Iterable[Token], quote: Quote | None, actors, lex: Lexicon,
+                    self_ref: bool = True) -> list:
     out = []
     for t in _with_conjuncts(toks):
         a = _speaker_self(t, quote, actors, lex)
         if a is None:
-            a = _actor_for_token(t, actors)
+            a = _actor_for_token(t, actors, lex)
+        if a is None and self_ref and _lemma(t) in lex.self_reference_nouns and any(
+                c.lower_ in ("the", "this") for c in t.children):
+            # "the kingdom condemns ..." inside what a Saudi ministry says
+            sayer = quote.speaker if quote is not None and quote.speaker is not None else None
+            if sayer is None:
+                found = _climb_to_sayer(t, lex, None, actors, self_ref=False)
+                sayer = found[0] if found else None
+            a = _speaker_country(sayer, actors)
         if a is not None and all(a.id != b.id for b in out):
             out.append(a)
     return out
 
 
-def _climb_to_sayer(tok: Token, lex: Lexicon, quote: Quote | None, actors) -> list:
+def _climb_to_sayer(tok: Token, lex: Lexicon, quote: Quote | None, actors, self_ref: bool = True) -> list:
     """Walk up from ``tok`` to the nearest saying or characterising verb whose subject is an actor."""
     cur = tok
     steps = 0
@@ -545,9 +624,19 @@ def _climb_to_sayer(tok: Token, lex: Lexicon, quote: Quote | None, actors) -> li
             break
         lem = _lemma(cur)
         if cur.pos_ in ("VERB", "AUX") and (lem in lex.speech_verbs or lem in lex.characterising_verbs):
-            found = _resolve_tokens(_subjects(cur), quote, actors, lex)
+            found = _resolve_tokens(_subjects(cur), quote, actors, lex, self_ref)
             if found:
                 return found
+    return []
+
+
+def _copula_subjects(adj: Token) -> list[Token]:
+    """Who an adjective is predicated of: "Kigali was concerned", "the bloc remained committed"."""
+    head = adj.head
+    if adj.dep_ in ("acomp", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return _subjects(head)
+    if adj.dep_ == "amod":
+        return [head]
     return []
 
 
@@ -563,6 +652,11 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
             return Resolved(found, "subject")
         if not subj and quote is not None and quote.speaker is not None:
             return Resolved([quote.speaker], "speaker")
+        return Resolved([], "")
+    if role == "experiencer":
+        found = _resolve_tokens(_copula_subjects(root), quote, actors, lex)
+        if found:
+            return Resolved(found, "experiencer")
         return Resolved([], "")
     if role == "nominal":
         poss = [c for c in root.children if c.dep_ == "poss"]
@@ -587,16 +681,17 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
         if quote is not None and quote.speaker is not None:
             return Resolved([quote.speaker], "speaker")
         return Resolved([], "")
-    # evaluative
+    # evaluative and accusation: whoever says it
     found = _climb_to_sayer(root, lex, quote, actors)
     if found:
         return Resolved(found, "sayer")
     if quote is not None and quote.speaker is not None:
         return Resolved([quote.speaker], "speaker")
-    acc = _according_to(root.sent, lex)
-    found = _resolve_tokens(acc, None, actors, lex)
-    if found:
-        return Resolved(found, "according to")
+    if role == "evaluative":
+        acc = _according_to(root.sent, lex)
+        found = _resolve_tokens(acc, None, actors, lex)
+        if found:
+            return Resolved(found, "according to")
     return Resolved([], "")
 
 
@@ -605,7 +700,7 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
 
 def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
     preps = set(preps)
-    return [p for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+    return [p for c in tok.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj"]
 
 
@@ -617,11 +712,19 @@ def _main_operation(actors):
         return None
 
 
-def _evaluated(root: Token, actors, lex: Lexicon, strict: bool) -> list:
+def _evaluated(root: Token, actors, lex: Lexicon, strict: bool, exclude: frozenset) -> list:
     """What an evaluative word or phrase describes."""
+    if root.pos_ in ("VERB", "AUX"):
+        # "the French forces have no place in our country"
+        return _targets_of(_subjects(root), actors, lex, strict, exclude)
+    if root.pos_ in ("NOUN", "PROPN"):
+        # "Wagner's murderous thugs", "Russian aggression", "our Mozambican brothers"
+        found = [a for a in _np_actors(root, actors, strict=True, lex=lex) if a.id not in exclude]
+        if found:
+            return found
     # its own complement: "a dirty political game from Bamako", "provocation by Russia"
     for t in _prep_objects(root, ("from", "by", "of")):
-        found = _np_actors(t, actors, strict=True)
+        found = [a for a in _np_actors(t, actors, strict=True, lex=lex) if a.id not in exclude]
         if found:
             return found
     cur = root
@@ -631,17 +734,17 @@ def _evaluated(root: Token, actors, lex: Lexicon, strict: bool) -> list:
         dep, head = cur.dep_, cur.head
         if head.i == cur.i:
             return []
-        if dep in ("amod", "compound") and cur.pos_ == "ADJ":
+        if dep in ("amod", "compound") and cur.pos_ in ("ADJ", "VERB"):
             # "the illegitimate junta" describes the junta; "a provocative step" describes
             # whatever the step is said of, so keep climbing from the noun
-            found = _np_actors(head, actors, strict=True)
+            found = [a for a in _np_actors(head, actors, strict=True, lex=lex) if a.id not in exclude]
             if found:
                 return found
             cur = head
             continue
         if dep in ("pobj", "prep", "conj", "appos") and head.pos_ not in ("VERB", "AUX"):
             if dep == "appos":
-                return _np_actors(head, actors, strict)
+                return _targets_of([head], actors, lex, strict, exclude)
             cur = head
             continue
         if dep in ("amod", "compound", "nmod"):
@@ -650,63 +753,144 @@ def _evaluated(root: Token, actors, lex: Lexicon, strict: bool) -> list:
         if head.pos_ in ("VERB", "AUX"):
             if dep in ("acomp", "attr"):
                 subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                return _targets_of(subj, actors, lex, strict)
+                return _targets_of(subj, actors, lex, strict, exclude)
             if dep == "oprd":
                 obj = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-                if obj:
-                    return _targets_of(obj, actors, lex, strict)
-                # "what it called X": the free relative is the object
+                if obj and obj[0].lower_ != "what":
+                    return _targets_of(obj, actors, lex, strict, exclude)
                 return []
             if dep == "pobj" or dep == "prep":
-                # "describe X as Y", "X, in a dirty game, withdrew"
+                # "describe X as Y", "treat X as Y", "X, in a dirty game, withdrew"
                 prep = cur if dep == "prep" else None
                 if prep is not None and prep.lower_ == "as":
-                    obj = [c for c in head.children if c.dep_ == "dobj"]
-                    return _targets_of(obj, actors, lex, strict)
+                    obj = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+                    return _targets_of(obj, actors, lex, strict, exclude)
                 subj = [c for c in head.children if c.dep_ in ("nsubj",)]
-                return _targets_of(subj, actors, lex, strict)
+                return _targets_of(subj, actors, lex, strict, exclude)
             if dep == "dobj":
                 subj = [c for c in head.children if c.dep_ in ("nsubj",)]
                 if _lemma(head) in lex.characterising_verbs:
                     return []
-                return _targets_of(subj, actors, lex, strict)
+                return _targets_of(subj, actors, lex, strict, exclude)
             return []
         cur = head
     return []
 
 
-def _event_target(tok: Token, actors, lex: Lexicon) -> list:
-    """A bare event noun ("the reinforcement", "the deployment") as the article's main operation."""
-    if _lemma(tok) in lex.event_nouns and not any(c.dep_ in ("poss",) for c in tok.children):
+def _sentences_before(tok: Token, n: int) -> list[Span]:
+    sents = []
+    for s in tok.doc.sents:
+        if s.start >= tok.sent.start:
+            break
+        sents.append(s)
+    return sents[-n:]
+
+
+def _hostile_agent(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
+    """Who carried out "the attack", "the shooting": the latest hostile act whose agent is known."""
+    scopes = _sentences_before(tok, 6) + [tok.doc[tok.sent.start:tok.i]]
+    found = None
+    for sent in scopes:
+        for t in sent:
+            a = None
+            if t.pos_ == "VERB" and _lemma(t) in lex.hostile_verbs:
+                for sj in _subjects(t):
+                    a = _actor_for_token(sj, actors, lex)
+                    if a is not None:
+                        break
+            elif t.pos_ == "NOUN" and _lemma(t) in lex.hostile_event_nouns and t.dep_ != "pobj":
+                a = actors.for_phrase(t)
+                if a is None:
+                    by = _prep_objects(t, ("by", "from"))
+                    a = _actor_for_token(by[0], actors, lex) if by else None
+            if a is not None and a.id not in exclude and a.type != "other":
+                found = a
+    return [found] if found is not None else []
+
+
+def _last_sayer(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
+    """Who made "these claims": the latest saying or characterising verb with a known subject."""
+    found = None
+    for sent in _sentences_before(tok, 3):
+        for t in sent:
+            if t.pos_ in ("VERB", "AUX") and (_lemma(t) in lex.speech_verbs or _lemma(t) in lex.characterising_verbs):
+                for sj in _subjects(t):
+                    a = _actor_for_token(sj, actors, lex)
+                    if a is not None and a.id not in exclude:
+                        found = a
+                        break
+    return [found] if found is not None else []
+
+
+def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozenset()) -> list:
+    """Targets for a noun that names an event or a statement rather than an actor."""
+    lem = _lemma(tok)
+    own = [c for c in tok.children if c.dep_ in ("poss",)]
+    if own:
+        return []
+    if lem in lex.hostile_event_nouns:
+        by = _prep_objects(tok, ("by", "from"))
+        if by:
+            return [a for a in _np_actors(by[0], actors, strict=True, lex=lex) if a.id not in exclude]
+        return _hostile_agent(tok, actors, lex, exclude)
+    if lem in lex.speech_nouns and any(c.lower_ in ("these", "this", "those", "such", "the") for c in tok.children):
+        return _last_sayer(tok, actors, lex, exclude)
+    if lem in lex.event_nouns:
         op = _main_operation(actors)
-        return [op] if op is not None else []
+        return [op] if op is not None and op.id not in exclude else []
     return []
 
 
-def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool) -> list:
+def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclude: frozenset = frozenset()) -> list:
     out = []
     for t in toks:
         if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
             t = t.head.head
-        found = _np_actors(t, actors, strict)
+        found = [a for a in _np_actors(t, actors, strict, lex=lex) if a.id not in exclude]
         if not found and not strict:
-            found = _event_target(t, actors, lex)
+            found = _event_target(t, actors, lex, exclude)
         for a in found:
             if all(a.id != b.id for b in out):
                 out.append(a)
     return out
 
 
-def resolve_targets(m: CueMatch, actors, lex: Lexicon) -> Resolved:
-    """Towards whom the position is taken."""
+def _clause_actors(clause: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
+    """Every actor named in a clause ("concerned that the regional force was fighting alongside the FDLR")."""
+    span = clause.doc[clause.left_edge.i:clause.right_edge.i + 1]
+    out = []
+    for t in span:
+        if t.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ"):
+            continue
+        a = actors.at_token(t) or (_actor_for_token(t, actors, lex) if t.pos_ in ("NOUN", "PRON") else None)
+        if a is not None and a.id not in exclude and a.type != "other" and all(a.id != b.id for b in out):
+            out.append(a)
+    return out
+
+
+def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = frozenset()) -> Resolved:
+    """Towards whom the position is taken (never an actor in ``exclude``, i.e. the source)."""
     root = m.root
     e = m.entry
     strict = e.needs_target_actor
     if e.role == "evaluative":
-        return Resolved(_evaluated(root, actors, lex, strict), "described")
+        return Resolved(_evaluated(root, actors, lex, strict, exclude), "described")
+    if e.role == "accusation":
+        # a speaker depicting an actor waging war, killing ...: the actor it is said of
+        return Resolved(_targets_of(_subjects(root), actors, lex, True, exclude), "agent of act")
+    if e.role == "experiencer":
+        objs = _prep_objects(root, e.target_preps or ("about", "over", "at", "by", "with", "to", "for"))
+        found = _targets_of(objs, actors, lex, strict, exclude)
+        if found:
+            return Resolved(found, "oblique")
+        for c in root.children:
+            if c.dep_ in ("ccomp", "advcl") and any(w.dep_ == "mark" and w.lower_ == "that" for w in c.children) \
+                    or c.dep_ == "ccomp":
+                return Resolved(_clause_actors(c, actors, lex, exclude), "clause")
+        return Resolved([], "")
     if e.role == "nominal":
         objs = _prep_objects(root, e.target_preps or ("for", "to", "of", "against", "with"))
-        return Resolved(_targets_of(objs, actors, lex, strict), "oblique")
+        return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     # agent and action: prepositions that end a phrase cue ("call on", "stand with")
     last = m.tokens[-1]
     if len(m.tokens) > 1 and last.pos_ == "ADP":
@@ -714,29 +898,31 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon) -> Resolved:
         if not objs and last.dep_ == "prt":
             objs = [c for c in root.children if c.dep_ in ("dobj",)]
         if objs:
-            return Resolved(_targets_of(objs, actors, lex, strict), "oblique")
+            return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     if e.target_preps:
         objs = []
         for t in m.tokens:
             objs += _prep_objects(t, e.target_preps)
         if objs:
-            return Resolved(_targets_of(objs, actors, lex, strict), "oblique")
+            return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     dobj = [c for c in root.children if c.dep_ in ("dobj", "dative")]
-    if not dobj and root.dep_ in ("acl",) and root.head.pos_ in ("NOUN", "PROPN"):
-        dobj = []
     if e.role == "action":
         found = []
         for o in _with_conjuncts(dobj):
-            found += _np_actors(o, actors, strict=False)
-            found += [a for t in _prep_objects(o, ("with", "to", "of", "from")) for a in _np_actors(t, actors)]
-        found += _targets_of(_prep_objects(root, ("with", "from", "on", "against")), actors, lex, True)
+            found += _np_actors(o, actors, strict=False, lex=lex)
+            found += [a for t in _prep_objects(o, ("with", "to", "of", "from")) for a in _np_actors(t, actors, lex=lex)]
+        found += _targets_of(_prep_objects(root, ("with", "from", "on", "against")), actors, lex, True, exclude)
         uniq = []
         for a in found:
-            if all(a.id != b.id for b in uniq):
+            if a.id not in exclude and all(a.id != b.id for b in uniq):
                 uniq.append(a)
         return Resolved(uniq, "owner of object")
     if dobj:
-        found = _targets_of(dobj, actors, lex, strict)
+        if e.stance == "demand" and _lemma(dobj[0]) in lex.beneficiary_nouns:
+            # "demanded the release of X": X is backed, the addressee is unnamed
+            inner = [a for t in _prep_objects(dobj[0], ("of",)) for a in _np_actors(t, actors, True, lex)]
+            return Resolved([a for a in inner if a.id not in exclude], "beneficiary", stance="support")
+        found = _targets_of(dobj, actors, lex, strict, exclude)
         if found:
             return Resolved(found, "object")
     # "condemned what it called ...": a free relative clause as the object
@@ -745,21 +931,22 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon) -> Resolved:
             objs = [w for w in c.children if w.dep_ in ("oprd", "dobj", "attr") and w.lower_ != "what"]
             found = []
             for o in objs:
-                found += _np_actors(o, actors) or [a for t in _prep_objects(o, ("from", "by", "of"))
-                                                   for a in _np_actors(t, actors)]
+                found += _np_actors(o, actors, lex=lex) or [a for t in _prep_objects(o, ("from", "by", "of"))
+                                                            for a in _np_actors(t, actors, lex=lex)]
+            found = [a for a in found if a.id not in exclude]
             if found:
                 return Resolved(found, "free relative")
     # "demanded that France withdraw"
     if e.stance == "demand":
         for c in root.children:
             if c.dep_ == "ccomp":
-                found = _targets_of([s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")], actors, lex, True)
+                found = _targets_of([s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")], actors, lex, True, exclude)
                 if found:
                     return Resolved(found, "clause subject")
     # "accused X of", "protested against X"
     objs = _prep_objects(root, ("against", "on", "with", "over"))
     if objs:
-        return Resolved(_targets_of(objs, actors, lex, True), "oblique")
+        return Resolved(_targets_of(objs, actors, lex, True, exclude), "oblique")
     return Resolved([], "")
 
 
@@ -797,6 +984,18 @@ def _governor_phrase(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
+def is_irrealis(tok: Token, lex: Lexicon) -> bool:
+    """Whether the cue sits in a clause that is not asserted: "whether ...", "if they joined ..."."""
+    cur = tok
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ in lex.irrealis_marks for c in cur.children):
+            return True
+        if cur.head.i == cur.i or cur.dep_ in ("ROOT",):
+            return False
+        cur = cur.head
+    return False
+
+
 def modality(m: CueMatch, lex: Lexicon) -> Modality:
     """Negation, negative governors, hedges and intensifiers that bear on the cue."""
     root = m.root
@@ -804,7 +1003,7 @@ def modality(m: CueMatch, lex: Lexicon) -> Modality:
     scope = [root] + ([root.head] if root.dep_ in ("xcomp",) and root.head.pos_ == "AUX" else [])
     if m.entry.role == "nominal" and root.head.pos_ in ("VERB", "AUX"):
         scope.append(root.head)  # "did not express support"
-    if m.entry.role == "evaluative":
+    if m.entry.role in ("evaluative", "experiencer"):
         cur = root
         while cur.dep_ in ("amod", "pobj", "prep", "compound", "nmod") and cur.head.i != cur.i:
             cur = cur.head
@@ -820,7 +1019,10 @@ def modality(m: CueMatch, lex: Lexicon) -> Modality:
         if any(c.dep_ == "neg" for c in _head_chain(root, gov)):
             effect = None
     elif negs:
-        effect = lex.plain_negation
+        effect = dict(lex.plain_negation)
+        if m.entry.on_negation:
+            effect[m.entry.stance] = m.entry.on_negation
+            effect["factor"] = 0.7
         mod.note = "not"
     if effect:
         mod.negated = True
@@ -881,16 +1083,21 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
     rows: list[dict] = []
     seen: set[tuple] = set()
     for m in find_cues(doc, lex):
+        if is_irrealis(m.root, lex):
+            continue
         src = resolve_sources(m, quotes, actors, lex)
         if not src.actors:
             continue
-        tgt = resolve_targets(m, actors, lex)
-        if not tgt.actors:
-            continue
+        tgt = resolve_targets(m, actors, lex, exclude=frozenset(a.id for a in src.actors))
         if m.entry.object_types:
             tgt.actors = [a for a in tgt.actors if a.type in m.entry.object_types]
+        if not tgt.actors:
+            continue
         mod = modality(m, lex)
         pol = polarity_for(m.entry, mod)
+        if tgt.stance and tgt.stance != mod.stance and not mod.negated:
+            mod.stance = tgt.stance
+            pol = round(abs(pol) if tgt.stance == "support" else -abs(pol), 2)
         quote = quote_at(m.root, quotes)
         sentence, start = _sentence(m.sent)
         for s in src.actors:
