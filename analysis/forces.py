@@ -47,6 +47,9 @@ _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MOD_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 _HOST_PREPS = frozenset({"in", "to", "from", "into", "inside", "across", "out"})
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+#: Entity types a unit label may keep ("Eurofighter jets", "Leclerc tanks"); actor names are dropped.
+_LABEL_ENT_TYPES = frozenset({"", "PRODUCT", "ORG", "WORK_OF_ART", "FAC", "PERSON"})
+_LABEL_SKIP = frozenset({"additional", "extra", "new", "more", "strong", "own", "other", "further"})
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -308,8 +311,8 @@ def _unit_label(tok: Token) -> str:
     """The unit noun with its non-numeric, non-actor modifiers ("special forces soldiers")."""
     words = []
     for child in tok.lefts:
-        if child.dep_ in ("compound", "amod") and not child.like_num and child.ent_type_ not in ("NORP", "GPE", "DEMONYM", "STATE") \
-                and child.pos_ != "PROPN" and child.lower_ not in ("additional", "extra", "new", "more", "strong"):
+        if child.dep_ in ("compound", "amod") and not child.like_num and child.ent_type_ in _LABEL_ENT_TYPES \
+                and child.lower_ not in _LABEL_SKIP:
             words.append(child.text)
     words.append(tok.text)
     return " ".join(words)
@@ -345,7 +348,7 @@ def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
         if _operation_at(tok, actors):
             continue
         # "special forces" counted once, on the head: skip a unit noun used as compound of another
-        if tok.dep_ == "compound":
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "special forces soldiers", "drone base": a modifier, not a unit
         low = tok.lower_
         if (low in lex.partitive or tok.lemma_.lower() in lex.partitive) and not _of_unit(tok, actors, lex):
@@ -646,6 +649,8 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
     words = [v.text for v in chain]
     cue_text = " ".join(words + sorted(p for p in _particles(cue_verb) if p in ("out", "home", "back", "down"))) \
         if cue_verb is not None else " ".join(words)
+    if any(l in frames.get("pending", ()) for l in outer_lemmas):
+        return Status("pending", cue_text)
     if any(l in frames.get("refusal", ()) for l in outer_lemmas):
         return Status("refused", cue_text)
     if any(l in frames.get("request", ()) for l in outer_lemmas) or \
@@ -719,9 +724,16 @@ def clause_subjects(verb: Token, actors=None) -> list[Token]:
                 return _expand_conj(objs[0])
             t = t.head
             continue
-        if t.dep_ in ("conj", "advcl") and t.head is not t:
+        if t.dep_ in ("conj", "advcl", "acomp") and t.head is not t:
             t = t.head
             continue
+        if t.dep_ == "acl" and t.head is not t and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children):
+            # "awaiting approval to send soldiers": the subject of the verb the noun depends on
+            noun = t.head
+            if noun.dep_ in ("dobj", "pobj", "nsubjpass") and noun.head is not noun:
+                t = noun.head if noun.dep_ != "pobj" else noun.head.head
+                continue
+            return []
         if t.dep_ == "acl" and t.head is not t:
             return []
         break
@@ -896,20 +908,40 @@ def _reference_host(op) -> str:
     return ent.host[0] if ent is not None and ent.host else ""
 
 
+def _place_states(head: Token, actors, depth: int = 3) -> Iterator[tuple[str, object]]:
+    """(preposition, state actor) for "in/to/from X" phrases under a word, nested ones included
+    ("patrol near Menaka in Mali"), nearest first."""
+    frontier = [head]
+    for _ in range(depth):
+        nxt = []
+        for h in frontier:
+            for c in h.children:
+                if c.dep_ != "prep":
+                    continue
+                for p in (g for g in c.children if g.dep_ == "pobj"):
+                    a = actors.at_token(p)
+                    if a is not None and a.type == "state" and c.lower_ in _HOST_PREPS:
+                        yield c.lower_, a
+                    nxt.append(p)
+        frontier = nxt
+
+
 def resolve_host(g: Group, pred: Token | None, op, actors, contributors: set[str]) -> str:
-    """ISO3 of where the contingent is: "in/to/from X" on its verb or noun, else the operation's host."""
-    heads = [t for t in g.tokens] + ([pred] if pred is not None else [])
+    """ISO3 of where the contingent is: "in/to/from X" on its verb or noun, "left Mali", else
+    the operation's host."""
+    heads = list(g.tokens) + ([pred] if pred is not None else [])
     for h in heads:
-        for c in h.children:
-            cands = []
-            if c.dep_ == "prep" and c.lower_ in _HOST_PREPS:
-                cands = [p for p in c.children if p.dep_ == "pobj"]
-            elif c.dep_ == "dobj" and h is pred:
-                cands = [c]
-            for p in cands:
-                a = actors.at_token(p)
-                if a is not None and a.type == "state" and a.id not in contributors and a.country:
-                    return a.country
+        for prep, a in _place_states(h, actors):
+            if prep == "from" and a.id in contributors:
+                continue  # "troops from Kenya": the origin, not the host
+            if a.country:
+                return a.country
+        if h is pred:
+            for c in h.children:
+                if c.dep_ == "dobj":
+                    a = actors.at_token(c)
+                    if a is not None and a.type == "state" and a.id not in contributors and a.country:
+                        return a.country
     host = _reference_host(op)
     if host:
         return host
@@ -1072,12 +1104,11 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon) -
         if all(t.lower_ in ulex.never_alone or t.lemma_.lower() in ulex.never_alone for t in g.tokens) \
                 and g.quantity is None:
             continue
-        if _needs_context(g, ulex) and g.quantity is None and not _has_cue(pred, slex) \
-                and not any(c.dep_ in ("acl", "relcl") and match_verb_cue(c, slex) for c in g.head.children):
-            continue
         if _non_contribution(pred, slex):
             continue
         st = _group_status(g, pred, slex, actors)
+        if _needs_context(g, ulex) and g.quantity is None and (st.status == "unknown" or not st.cue):
+            continue
         if st.status == "refused":
             continue
         contribs = group_contributors(g, pred, actors)

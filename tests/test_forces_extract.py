@@ -1,0 +1,244 @@
+"""Force contributions from small articles: quantities with hedges, personnel versus assets,
+contributors (demonyms, pronouns, subjects, lists), statuses, exclusions and the seed.
+
+Expected values are written by hand from the text. Each case runs the real pipeline and the
+real actor extractor, so the contributor is always an actor id of the article (ISO3 for states).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import schemas
+from analysis.config import ARTICLES_DIR
+from analysis.forces import extract_forces, reconcile_forces
+from analysis.loader import load_articles
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from analysis.nlp import load_pipeline
+
+    try:
+        return load_pipeline()
+    except Exception as err:  # no model installed
+        pytest.skip(f"spaCy model unavailable: {err}")
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    from analysis.actors import extract_actors
+
+    def run(text: str, article_id: str = "t"):
+        doc = nlp(text)
+        return extract_forces(doc, extract_actors(doc, article_id)), doc
+
+    return run
+
+
+def rows_for(rows, contributor):
+    return [r for r in rows if r["contributor"] == contributor]
+
+
+def one(rows, contributor):
+    mine = rows_for(rows, contributor)
+    assert len(mine) == 1, (contributor, rows)
+    return mine[0]
+
+
+# --------------------------------------------------------------------------- quantities
+
+QUANTITY_CASES = [
+    # text, contributor, quantity, quantity_max, approximate, quantity_text
+    ("Denmark announced Thursday that it will start withdrawing its battalion of about 100 "
+     "special forces soldiers from Mali.", "DNK", 100, None, True, "about 100 special forces soldiers"),
+    ("The Danish battalion (105 elements) arrived in Mali last week to participate in the Takuba force.",
+     "DNK", 105, None, False, "105 elements"),
+    ("Some 1,500 French soldiers are stationed in Niger.", "FRA", 1500, None, True, "Some 1,500 French soldiers"),
+    ("Britain will send a 300-strong contingent of additional soldiers to Estonia next month.",
+     "GBR", 300, None, False, "300-strong contingent"),
+    ("The German contingent, which counts nearly a thousand soldiers in Gao, began flying out its heavy "
+     "equipment this week.", "DEU", 1000, None, True, "nearly a thousand soldiers"),
+    ("The Chadian contingent, estimated at between 850 and 1,100 troops, will remain in Kidal.",
+     "TCD", 850, 1100, True, "between 850 and 1,100 troops"),
+    ("Benin has offered up to 2,000 troops for the mission in Haiti.", "BEN", 2000, None, True, "up to 2,000 troops"),
+]
+
+
+@pytest.mark.parametrize("text, contributor, quantity, qmax, approximate, qtext", QUANTITY_CASES)
+def test_forces_extract_quantity(extract, text, contributor, quantity, qmax, approximate, qtext):
+    rows, _ = extract(text)
+    r = one(rows, contributor)
+    assert (r["quantity"], r["quantity_max"], r["approximate"]) == (quantity, qmax, approximate)
+    assert r["quantity_text"] == qtext
+
+
+def test_forces_extract_several_hundred_is_approximate_without_number(extract):
+    rows, _ = extract("Several hundred French troops are stationed in Niger.")
+    r = one(rows, "FRA")
+    assert r["quantity"] is None
+    assert r["approximate"] is True
+    assert r["quantity_text"] == "Several hundred French troops"
+
+
+def test_forces_extract_battalions_are_not_a_head_count(extract):
+    rows, _ = extract("Italy will deploy two battalions to Lebanon.")
+    r = one(rows, "ITA")
+    assert r["quantity"] is None
+    assert r["quantity_text"] == "two battalions"
+    assert "battalions" in r["personnel"]
+
+
+@pytest.mark.parametrize(
+    "text, contributor, asset",
+    [
+        ("Germany will bring four Eurofighter jets to Estonia.", "DEU", "Eurofighter jets"),
+        ("France has sent two frigates to the Red Sea.", "FRA", "frigates"),
+        ("Turkey deployed six drones to Somalia.", "TUR", "drones"),
+    ],
+)
+def test_forces_extract_assets_are_never_head_counts(extract, text, contributor, asset):
+    rows, _ = extract(text)
+    r = one(rows, contributor)
+    assert r["quantity"] is None
+    assert r["asset"] == asset
+    assert r["personnel"] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Takuba force is made up of 14 European countries.",
+        "The Security Council adopted resolution 2690 in 2023 after 60 percent of the budget was spent.",
+        "Kenya will spend $300 million on the mission in 2024.",
+        "Two Kenyan soldiers were killed last Wednesday in Haiti.",
+    ],
+)
+def test_forces_extract_non_troop_numbers_give_no_rows(extract, text):
+    rows, _ = extract(text)
+    assert [r for r in rows if r["quantity"] is not None] == []
+
+
+def test_forces_extract_ages_and_years_are_not_counted(extract):
+    rows, _ = extract("Kenya deployed 400 police officers, aged 25 to 40, to Haiti in 2024.")
+    assert {r["quantity"] for r in rows_for(rows, "KEN")} == {400}
+
+
+# --------------------------------------------------------------------------- contributors
+
+
+def test_forces_extract_list_subject_gives_one_row_each(extract):
+    rows, _ = extract("Norway, Portugal and Hungary are still waiting for approval and have not deployed "
+                      "forces in Mali.")
+    assert {r["contributor"] for r in rows} == {"NOR", "PRT", "HUN"}
+    assert {r["status"] for r in rows} == {"pending"}
+
+
+def test_forces_extract_possessive_pronoun_is_the_subject(extract):
+    rows, _ = extract("Sweden will withdraw its 150 troops from Mali.")
+    r = one(rows, "SWE")
+    assert (r["quantity"], r["status"], r["host_country"]) == (150, "withdrawing", "MLI")
+
+
+def test_forces_extract_pronoun_across_sentences(extract):
+    rows, _ = extract("Burundi has been part of the mission since 2007. Last week it withdrew "
+                      "nearly a thousand soldiers from Somalia.")
+    r = one(rows, "BDI")
+    assert (r["quantity"], r["status"]) == (1000, "withdrawn")
+
+
+def test_forces_extract_from_phrase_lists(extract):
+    rows, _ = extract("Contingents from Egypt and Sweden have already left Mali.")
+    assert {(r["contributor"], r["status"]) for r in rows} == {("EGY", "withdrawn"), ("SWE", "withdrawn")}
+
+
+def test_forces_extract_demonym_modifiers_split_a_coordination(extract):
+    rows, _ = extract("The battlegroup counts around 900 British personnel and a French detachment of "
+                      "about 200 soldiers.")
+    assert one(rows, "GBR")["quantity"] == 900
+    assert one(rows, "FRA")["quantity"] == 200
+
+
+def test_forces_extract_host_forces_are_not_contributions(extract):
+    rows, _ = extract("Malian troops and 105 Danish soldiers patrol near Menaka in Mali.")
+    assert {r["contributor"] for r in rows} == {"DNK"}
+
+
+# --------------------------------------------------------------------------- status
+
+STATUS_CASES = [
+    ("Italy has 1,000 troops stationed in Lebanon.", "ITA", "deployed"),
+    ("The Danish battalion arrived in Mali last week.", "DNK", "deployed"),
+    ("Spanish soldiers serve in the UN mission in Lebanon.", "ESP", "deployed"),
+    ("Kenyan police officers are deploying to Haiti.", "KEN", "arriving"),
+    ("Kenyan police officers will arrive in Haiti next week.", "KEN", "arriving"),
+    ("Denmark will start withdrawing its special forces from Mali.", "DNK", "withdrawing"),
+    ("Burundi is pulling out its troops from Somalia.", "BDI", "withdrawing"),
+    ("Denmark will bring its soldiers home from Mali.", "DNK", "withdrawing"),
+    ("Sweden will end its deployment in Mali early.", "SWE", "withdrawing"),
+    ("Egypt withdrew its peacekeepers from Mali last year.", "EGY", "withdrawn"),
+    ("Sweden completed its withdrawal from Mali in June.", "SWE", "withdrawn"),
+    ("Portugal has not deployed troops in Mali.", "PRT", "pending"),
+    ("Hungary is awaiting approval to send soldiers to Mali.", "HUN", "pending"),
+    ("Kenya pledged 1,000 police officers to the mission in Haiti.", "KEN", "planned"),
+    ("Italy is ready to contribute 200 soldiers to the mission in Lebanon.", "ITA", "planned"),
+    ("Britain will send 300 soldiers to Estonia.", "GBR", "planned"),
+    ("Rwandan troops will stay in Mozambique.", "RWA", "remaining"),
+    ("Danish special forces in the UN force are exempt from the withdrawal from Mali.", "DNK", "remaining"),
+]
+
+
+@pytest.mark.parametrize("text, contributor, status", STATUS_CASES)
+def test_forces_extract_status(extract, text, contributor, status):
+    rows, _ = extract(text)
+    assert status in {r["status"] for r in rows_for(rows, contributor)}, rows
+
+
+def test_forces_extract_status_cue_recorded(extract):
+    rows, _ = extract("Portugal has not deployed troops in Mali.")
+    r = one(rows, "PRT")
+    assert "deployed" in r["status_cue"] and r["status_cue"].startswith("not")
+
+
+# --------------------------------------------------------------------------- seed article
+
+
+@pytest.fixture(scope="session")
+def seed_rows(nlp):
+    from analysis.actors import extract_actors
+
+    (article,) = [a for a in load_articles([ARTICLES_DIR]).articles if a.id == "denmark-mali-takuba"]
+    doc = nlp(article.text)
+    return extract_forces(doc, extract_actors(doc, article.id)), article
+
+
+def test_forces_seed_keeps_both_danish_figures(seed_rows):
+    rows, _ = seed_rows
+    danish = [r for r in rows if r["contributor"] == "DNK" and r["quantity"] is not None]
+    assert {(r["quantity"], r["approximate"]) for r in danish} == {(100, True), (105, False)}
+    assert {r["operation"] for r in danish} == {"takuba"}
+
+
+def test_forces_seed_pending_states(seed_rows):
+    rows, _ = seed_rows
+    pending = {r["contributor"] for r in rows if r["status"] == "pending"}
+    assert pending == {"NOR", "PRT", "HUN"}
+
+
+def test_forces_seed_rows_trace_to_their_sentence(seed_rows):
+    rows, article = seed_rows
+    assert rows
+    for r in rows:
+        start = r["sentence_start"]
+        assert article.text[start: start + len(r["sentence"])] == r["sentence"]
+        assert r["contributor"] and r["article_id"] == "denmark-mali-takuba"
+
+
+def test_forces_seed_reconciled_flags_discrepancy(seed_rows):
+    rows, _ = seed_rows
+    view = reconcile_forces(schemas.forces_frame(rows))
+    dnk = view[(view["contributor"] == "DNK") & (view["operation"] == "takuba")]
+    assert len(dnk) == 1
+    row = dnk.iloc[0]
+    assert (row["quantity_min"], row["quantity_max"], bool(row["discrepancy"])) == (100, 105, True)
+    assert row["n_sentences"] >= 2
