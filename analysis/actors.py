@@ -83,6 +83,12 @@ IGO_WORDS = {"united nations", "union", "council", "organization", "organisation
              "bank", "court", "international", "red cross", "program", "programme"}
 GOVERNMENT_ORG_WORDS = {"ministry", "government", "department", "parliament", "senate", "presidency",
                         "foreign office", "defence staff"}
+#: Capitalised common nouns NER tags as organisations on their own; after "the" they usually
+#: repeat an organisation already named ("the Council" -> the UN Security Council).
+GENERIC_ORG_WORDS = {"council", "commission", "mission", "force", "alliance", "union", "assembly",
+                     "parliament", "ministry", "defence", "defense", "media", "government", "army",
+                     "navy", "committee", "secretariat", "agency", "command", "coalition", "armed forces",
+                     "forces", "military", "office", "court", "senate", "cabinet", "presidency"}
 #: News organisations are sources, not actors in the story.
 MEDIA = {"reuters", "afp", "ap", "associated press", "agence france-presse", "agence france presse",
          "bbc", "cnn", "al jazeera", "rfi", "france 24", "dpa", "efe", "anadolu", "xinhua", "tass",
@@ -516,23 +522,36 @@ def _mission_phrases(aset: ActorSet, doc: Doc) -> None:
         end = j + 1
         span = doc[m.start_token:end]
         org_id = actor.id
-        mentioned_states = {a.id for a in aset.actors.values() if a.type == "state"}
         named_host = None
         if end + 1 < len(doc) and doc[end].lower_ in {"in", "for", "to"}:
             host_actor = aset.at_token(doc[end + 1]) or (aset.at_token(doc[end + 2]) if end + 2 < len(doc) else None)
             if host_actor is not None and host_actor.type == "state":
                 named_host = host_actor.id
-        candidates = [e for e in aset.ref.entities.values()
-                      if e.type == "military_operation" and (e.org == org_id or e.parent == org_id)
-                      and e.host and (set(e.host) & ({named_host} if named_host else mentioned_states))]
         _unclaim(aset, m)
-        if candidates:
-            best = min(candidates, key=lambda e: (0 if named_host in e.host else 1, -_state_weight(aset, e.host), e.id))
-            op = aset.add_actor(_entity_actor(best))
-        else:
-            name = clean_span_text(_strip_determiners(span).text)
-            op = aset.add_actor(Actor(id=slugify(name), name=name, type="military_operation", source="rule"))
+        op = _pick_mission(aset, org_id, named_host, create_name=clean_span_text(_strip_determiners(span).text))
         aset.add_mention(op, _with_determiner(span), "name")
+
+
+def _pick_mission(aset: ActorSet, org_id: str, named_host: str | None, create_name: str | None) -> Actor | None:
+    """The mission of ``org_id`` the text means: one the article already names, else the known
+    mission hosted where the article is set, else (with ``create_name``) a new operation actor."""
+    in_article = [a for a in aset.actors.values() if a.type == "military_operation" and a.org == org_id
+                  and (named_host is None or named_host in a.host)]
+    if in_article:
+        return max(in_article, key=lambda a: (len(a.mentions), a.id))
+    mentioned_states = {a.id for a in aset.actors.values() if a.type == "state"}
+    hosts = {named_host} if named_host else mentioned_states
+    candidates = [e for e in aset.ref.entities.values()
+                  if e.type == "military_operation" and (e.org == org_id or e.parent == org_id)
+                  and e.host and set(e.host) & hosts]
+    if candidates:
+        ranked = sorted(candidates, key=lambda e: (-_state_weight(aset, e.host), e.id))
+        if len(ranked) == 1 or _state_weight(aset, ranked[0].host) > _state_weight(aset, ranked[1].host):
+            return aset.add_actor(_entity_actor(ranked[0]))
+    if create_name is None:
+        return None
+    return aset.add_actor(Actor(id=slugify(create_name), name=create_name, type="military_operation",
+                                source="rule", org=org_id))
 
 
 def _state_weight(aset: ActorSet, hosts: tuple[str, ...]) -> int:
@@ -599,6 +618,8 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
         text = clean_span_text(span.text)
         if not text or not any(ch.isupper() for ch in text) or text.lower() in MEDIA:
             continue
+        if _is_dateline(span, text):
+            continue
         known = aset.ref.lookup(text)
         if known is None and ent.label_ in {"ORG", "PERSON", "GPE", "PRODUCT", "NORP", "FAC", "EVENT", "WORK_OF_ART"}:
             known = _fuzzy_known(aset, text)
@@ -610,17 +631,49 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
             if actor is not None:
                 aset.add_mention(actor, span, "name")
             continue
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE", "NORP"} and _introduced_as_person(aset, span)):
             _person_mention(aset, span, text)
         elif ent.label_ == "ORG":
             _org_mention(aset, span, text)
         # unknown places (towns, regions) and nationalities are not actors
 
 
+def _is_dateline(span: Span, text: str) -> bool:
+    """"JOHANNESBURG, March 3 (Reuters) -": an all-capitals place name opening a story is not an actor."""
+    if any(ch.islower() for ch in text) or len(text) < 4:
+        return False
+    doc = span.doc
+    at_start = span.start == span.sent.start or (span.start > 0 and "\n" in doc[span.start - 1].text)
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    return len(text) > 6 or (at_start and nxt in {",", "(", "-", "\u2013", "\u2014", ":"})
+
+
+def _introduced_as_person(aset: ActorSet, span: Span) -> bool:
+    """An NER organisation that is really a person: a known public figure, or a name after an
+    office title or honorific ("spokeswoman Yolande Makolo", "Ambassador Sylvain Itté")."""
+    text = clean_span_text(span.text)
+    if aset.ref.person(text) is not None:
+        return True
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(w.lower() in GENERIC_ORG_WORDS or w.lower() in IGO_WORDS for w in words):
+        return False
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_.rstrip(".") in aset.ref.honorifics:
+        return True
+    return bool(_title_before(aset, span[0])[0])
+
+
 def _trim(ent: Span) -> Span | None:
-    """Drop leading determiners and trailing punctuation/quotes that NER sometimes includes."""
+    """Drop leading determiners and trailing punctuation/quotes that NER sometimes includes,
+    and anything after a comma ("El-Ghassim Wane, Special Representative")."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    for i in range(start, end):
+        if doc[i].text == "," and i > start:
+            end = i
+            break
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"the", "a", "an"}):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in {"'s", "\u2019s"}):
@@ -643,6 +696,15 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
         return  # a government phrase whose country could not be told
     if len(text) < 3 or text.isdigit():
         return
+    if text.lower() in GENERIC_ORG_WORDS:
+        earlier = _named_org_ending_with(aset, text.lower(), span.start)
+        if earlier is not None:
+            aset.add_mention(earlier, _with_determiner(span), "name")
+        return
+    mission = _mission_from_name(aset, span, text)
+    if mission is not None:
+        aset.add_mention(mission, _with_determiner(span), "name")
+        return
     typ = _org_type(text)
     actor = aset.add_actor(Actor(id=slugify(text), name=text, type=typ,
                                  country=_country_inside(aset, span) if typ in {"military_unit", "government"} else "",
@@ -650,15 +712,49 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
     aset.add_mention(actor, span, "name")
 
 
+def _named_org_ending_with(aset: ActorSet, word: str, before_token: int) -> Actor | None:
+    """The most recent organisation/operation named before, whose name ends with ``word``."""
+    best = None
+    for m in aset.mentions:
+        if m.end_token > before_token:
+            continue
+        a = aset.actors.get(m.actor_id)
+        if a is None or a.type in {"state", "person"}:
+            continue
+        if any(norm(x).endswith(word) for x in [a.name, *a.aliases]) and (best is None or m.start > best[0]):
+            best = (m.start, a)
+    return best[1] if best else None
+
+
+def _mission_from_name(aset: ActorSet, span: Span, text: str) -> Actor | None:
+    """"EU mission", "UN force": an organisation's mission named by the organisation alone."""
+    words = text.split()
+    if len(words) < 2 or words[-1].lower() not in {"mission", "force", "operation"}:
+        return None
+    org = aset.ref.lookup(words[0]) or aset.ref.lookup(" ".join(words[:-1]))
+    if org is None or org.type != "international_organization":
+        return None
+    return _pick_mission(aset, org.id, None, create_name=None)
+
+
 def _person_mention(aset: ActorSet, span: Span, text: str) -> None:
     doc = span.doc
     # strip honorifics/titles that NER includes ("President Macron", "Mr Heappey")
     start = span.start
-    while start < span.end - 1 and doc[start].lower_.rstrip(".") in aset.ref.honorifics | {"minister", "president"}:
+    title_words = {v for v, _ in aset.ref.titles if " " not in v}
+    while start < span.end - 1 and (doc[start].lower_.rstrip(".") in aset.ref.honorifics
+                                    or doc[start].lower_ in title_words):
         start += 1
     span = doc[start:span.end]
     text = clean_span_text(span.text)
-    if len(span) == 1 and (span[0].pos_ not in {"PROPN"} or span[0].is_stop):
+    if len(span) == 1 and (span[0].pos_ not in {"PROPN"} or span[0].is_stop
+                           or span[0].lower_.rstrip(".") in aset.ref.honorifics or span[0].lower_ in title_words):
+        return
+    known = aset.ref.person(text)
+    if known is not None:
+        actor = aset.add_actor(Actor(id=known.id, name=known.name, type="person", country=known.country,
+                                     role=known.role, source="reference", org=known.org))
+        aset.add_mention(actor, span, "name")
         return
     if not re.match(r"^[A-Z][\w'\u2019.-]*( [A-Za-z][\w'\u2019.-]*)*$", text):
         return
@@ -692,7 +788,9 @@ def _drop_unsupported_single_names(aset: ActorSet, doc: Doc) -> None:
 def _merge_people(aset: ActorSet) -> None:
     """Fold surname-only and titled mentions into the full name they abbreviate."""
     people = sorted((a for a in aset.actors.values() if a.type == "person"), key=lambda a: -len(a.name))
-    for short in sorted(people, key=lambda a: len(a.name)):
+    # NER sometimes tags a bare surname as an organisation ("Pevkur said")
+    stray = [a for a in aset.actors.values() if a.type == "other" and a.source == "ner" and len(a.name.split()) == 1]
+    for short in sorted(people + stray, key=lambda a: len(a.name)):
         if short.id not in aset.actors:
             continue
         for full in people:
@@ -712,12 +810,17 @@ def _title_before(aset: ActorSet, first: Token) -> tuple[str, Token | None]:
     doc = first.doc
     sent_start = first.sent.start
     lo = max(sent_start, first.i - 7)
-    words = [t.lower_ for t in doc[lo:first.i]]
+    end = first.i
+    if end - 1 >= lo and doc[end - 1].text == ",":
+        end -= 1  # "Somalia's national security adviser, Hussein Sheikh-Ali"
+    words = [t.lower_ for t in doc[lo:end]]
     joined = " ".join(words)
+    if words and words[-1] in {"counterpart", "counterparts", "opposite", "equivalent"}:
+        return "counterpart", doc[first.i - 1]
     for variant, role in aset.ref.titles:
         if joined.endswith(variant) and (len(joined) == len(variant) or joined[-len(variant) - 1] == " "):
             n = len(variant.split())
-            return role, doc[first.i - n] if first.i - n >= lo else None
+            return role, doc[end - n] if end - n >= lo else None
     return "", None
 
 
@@ -757,13 +860,14 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
                 lo = max(first.sent.start, (title_start.i if title_start is not None else first.i) - 3)
                 window = list(doc[lo:first.i])
                 c = _country_near(aset, window)
-                if r == "counterpart":
+                counterpart = r == "counterpart"
+                if counterpart:
                     r = _counterpart_role(aset, m)
                 if r and (not role or len(r) > len(role)):
                     role = r
                 if c and not country:
                     country = c
-                if title_start is not None and not aset.claimed(title_start.i, first.i):
+                if title_start is not None and not counterpart and not aset.claimed(title_start.i, first.i):
                     # "Minister Kofod": the title is part of this mention's alias
                     alias = doc[title_start.i:m.end_token].text
                     if alias not in person.aliases and len(alias.split()) <= 4:
@@ -800,8 +904,12 @@ def _salient_country(aset: ActorSet, token: Token) -> str:
     for s in window:
         for m in aset.mentions_in(s):
             a = aset.actors.get(m.actor_id)
-            if a is not None and a.type in {"state", "government"} and a.country:
-                local[a.country] += 1
+            if a is None or a.type not in {"state", "government"} or not a.country:
+                continue
+            head = token.doc[m.end_token - 1]
+            if head.dep_ == "pobj" and head.head.lower_ in {"to", "in", "from", "into", "at"}:
+                continue  # "Welcome to Mali", "troops in Mali": a place, not the actor speaking
+            local[a.country] += 2 if head.dep_ in SUBJECT_DEPS else 1
     overall: Counter[str] = Counter()
     for m in aset.mentions:
         a = aset.actors.get(m.actor_id)

@@ -54,6 +54,7 @@ class Entity:
     org: str = ""
     region: str = ""
     parent: str = ""
+    role: str = ""
 
 
 @dataclass
@@ -69,6 +70,14 @@ class Reference:
     titles: list[tuple[str, str]] = field(default_factory=list)
     honorifics: frozenset[str] = frozenset()
     government_terms: tuple[str, ...] = ()
+    military_terms: tuple[str, ...] = ()
+    people: dict[str, Entity] = field(default_factory=dict)
+    people_index: dict[str, str] = field(default_factory=dict)
+
+    def person(self, text: str) -> Entity | None:
+        """A known public figure by full name or distinctive alias (role and country from the file)."""
+        key = self.people_index.get(norm(text))
+        return self.people.get(key) if key else None
 
     def lookup(self, text: str) -> Entity | None:
         """The known entity whose name or alias is ``text`` (normalised), if any."""
@@ -163,6 +172,15 @@ def load_reference(directory: Path | str = REFERENCE_DIR) -> Reference:
             titles.append((variant.lower(), role))
     ref.titles = sorted(set(titles), key=lambda t: (-len(t[0]), t[0]))
     ref.honorifics = frozenset(h.lower().rstrip(".") for h in _read_lines(directory / "honorifics.txt"))
+    for row in _read_jsonl(directory / "people.jsonl"):
+        person = Entity(id=row["id"], name=row["name"], type="person", country=row.get("country", "") or "",
+                        aliases=_as_tuple(row.get("aliases")), org=row.get("org", "") or "",
+                        role=row.get("role", "") or "")
+        ref.people[person.id] = person
+        for alias in (person.name, *person.aliases):
+            ref.people_index.setdefault(norm(alias), person.id)
+    ref.military_terms = tuple(sorted({t.lower() for t in _read_lines(directory / "military_terms.txt")},
+                                      key=lambda t: (-len(t), t)))
     ref.government_terms = tuple(sorted({t.lower() for t in _read_lines(directory / "government_terms.txt")},
                                         key=lambda t: (-len(t), t)))
     return ref
