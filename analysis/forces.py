@@ -31,6 +31,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .config import LEXICON_DIR
+from .reference import DEMONYM_LABEL
 
 UNITS_FILE = "force_units.json"
 STATUS_FILE = "force_status.json"
@@ -335,6 +336,14 @@ def _of_unit(tok: Token, actors, lex: UnitLexicon) -> bool:
     return False
 
 
+def _counted_demonym(tok: Token, actors) -> bool:
+    """A plural demonym with a number ("1,200 South Africans") names people of that state."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_ != DEMONYM_LABEL:
+        return False
+    actor = actors.at_token(tok)
+    return actor is not None and actor.type == "state" and any(c.dep_ == "nummod" for c in tok.children)
+
+
 def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
     """Unit nouns of a sentence, by token index, with their class.
 
@@ -343,6 +352,8 @@ def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
     found = {}
     for tok in sent:
         cls = unit_class(tok, lex)
+        if cls is None and _counted_demonym(tok, actors):
+            cls = "individual"  # "about 1,200 South Africans"
         if cls is None:
             continue
         if _operation_at(tok, actors):
@@ -486,6 +497,8 @@ def governing_predicate(tok: Token) -> Token | None:
     for _ in range(8):
         if t.head is t:
             return t if t.pos_ in ("VERB", "AUX") else None
+        if t.dep_ == "prep" and t.lower_ in ("with", "having") and t.head.pos_ in ("NOUN", "PROPN"):
+            return t.head  # "the largest contributor with 1,200 troops": the noun carries the status
         if t.dep_ in ("conj", "appos", "pobj", "prep", "compound", "nummod", "amod", "poss", "agent", "npadvmod"):
             t = t.head
             if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
@@ -681,11 +694,14 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
                 return Status(lex.adverbs[a], a)
         if negated:
             return Status("unknown", cue_text)
-        if tense in ("present", "progressive") and pred.lemma_.lower() in ("be", "have"):
-            return Status("deployed", cue_text)
+        if pred.lemma_.lower() in ("be", "have") and tense != "future":
+            return Status("deployed", cue_text)  # "were already in the country", "has 1,000 troops"
         return Status("unknown", "")
     if negated:
-        return Status(_lookup(entry, "negated"), "not " + cue_text)
+        st = _lookup(entry, "negated")
+        if st == "pending" and tense in ("present", "progressive", "future"):
+            st = "refused"  # "is not sending ships", "will not deploy": no contribution
+        return Status(st, "not " + cue_text)
     if entry.get("non_actor_object") and actors is not None:
         objs = [c for c in cue_verb.children if c.dep_ == "dobj"]
         if objs and all(actors.at_token(o) is None for o in objs):
@@ -1074,9 +1090,22 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
     """
     ulex, slex = load_unit_lexicon(), load_status_lexicon()
     rows: list[dict] = []
+    previous: list = []  # contributors of the previous sentence of the same paragraph
+    prev_end = 0
     for sent in doc.sents:
-        rows.extend(_sentence_rows(sent, actors, ulex, slex))
+        if "\n\n" in doc.text[prev_end: sent.start_char]:
+            previous = []
+        found = _sentence_rows(sent, actors, ulex, slex, previous)
+        rows.extend(found)
+        ids = list(dict.fromkeys(r["contributor"] for r in found))
+        previous = [actors.actor(i) for i in ids] if found else previous
+        prev_end = sent.end_char
     return rows
+
+
+def _names_actor(g: Group, actors) -> bool:
+    """True when any word of the contingent's noun phrases is an actor mention."""
+    return any(actors.at_token(t) is not None for u in g.tokens for t in u.subtree)
 
 
 def _non_contribution(pred: Token | None, slex: StatusLexicon) -> bool:
@@ -1086,6 +1115,8 @@ def _non_contribution(pred: Token | None, slex: StatusLexicon) -> bool:
 
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
     st = classify_status(pred, slex, actors)
+    if st.status == "unknown" and pred is not None and pred.pos_ in ("NOUN", "PROPN"):
+        st = classify_status(governing_predicate(pred), slex, actors)  # "frigate Hessen, with 240 sailors, left"
     if st.status == "unknown":
         for c in g.head.children:  # "the elements participating in ...", "soldiers deployed"
             if c.dep_ in ("acl", "relcl", "amod") and match_verb_cue(c, slex):
@@ -1095,7 +1126,10 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
     return st
 
 
-def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon) -> list[dict]:
+def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, previous: list | None = None) -> list[dict]:
+    """Rows of one sentence; ``previous`` holds the contributors of the sentence before it
+    (same paragraph), which a contingent named by no actor at all inherits when unique
+    ("Some 1,500 French soldiers ... must leave. ... a first group of around 400 ...")."""
     ops = sentence_operations(sent, actors)
     candidates: list[tuple[Group, Token | None, Status, list]] = []
     groups = build_groups(sent, actors, ulex)
@@ -1122,6 +1156,9 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon) -
     for g, pred, st, contribs in candidates:
         if not contribs and len(named) == 1 and g.head.dep_ not in _SUBJ_DEPS | {"pobj"}:
             contribs = named
+        if not contribs and not named and previous and len(previous) == 1 and st.status != "unknown" \
+                and g.quantity is not None and g.quantity.kind == "headcount" and not _names_actor(g, actors):
+            contribs = list(previous)
         if not contribs:
             continue
         q = g.quantity
