@@ -429,12 +429,11 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
         if not country:
             continue
         resolved.append((span, term, country))
-        if _has_junta_word(term):
+        if _has_junta_word(term) or government_of(aset, country) is not None:
             junta_countries.add(country)
-            gid = f"{country.lower()}-government"
-            if gid not in aset.actors:
-                governments.append(aset.add_actor(Actor(id=gid, name="", type="government",
-                                                        country=country, source="rule")))
+            if government_of(aset, country) is None:
+                governments.append(aset.add_actor(Actor(id=f"{country.lower()}-government", name="",
+                                                        type="government", country=country, source="rule")))
     for span, term, country in resolved:
         # the whole noun phrase, with its country modifier: "Mali's ruling junta"
         start = span.start
@@ -444,7 +443,7 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
             start -= 1
         phrase = _strip_determiners(doc[start:span.end]) if start < span.end else span
         if country in junta_countries:
-            gov = aset.actors[f"{country.lower()}-government"]
+            gov = government_of(aset, country)
             # the country modifier inside the phrase is part of the government mention
             for i in range(phrase.start, phrase.end):
                 m = aset._by_token.get(i)
@@ -461,6 +460,15 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
     for gov in governments:
         if not gov.mentions:
             aset.actors.pop(gov.id, None)
+
+
+def government_of(aset: ActorSet, iso3: str) -> Actor | None:
+    """The article's government actor for a state: a named junta from the reference lists
+    ("the CNSP") or one built from government phrases; None when the text has neither."""
+    found = [a for a in aset.actors.values() if a.type == "government" and a.country == iso3]
+    if not found:
+        return None
+    return min(found, key=lambda a: (a.source != "reference", a.id))
 
 
 def _government_name(text: str, country_name: str) -> str:
@@ -494,7 +502,7 @@ def _resolve_metonyms(aset: ActorSet, metonyms: list[tuple[Span, str]]) -> None:
                 continue
             if aset.claimed(span.start, span.end):
                 continue
-        gov = aset.actors.get(f"{iso3.lower()}-government")
+        gov = government_of(aset, iso3)
         target = gov if gov is not None else _state_actor(aset, iso3)
         if target is not None:
             aset.add_mention(target, span, "metonym")
@@ -662,7 +670,7 @@ def _introduced_as_person(aset: ActorSet, span: Span) -> bool:
     prev = span.doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_.rstrip(".") in aset.ref.honorifics:
         return True
-    return bool(_title_before(aset, span[0])[0])
+    return bool(_title_before(aset, span[0])[0] or _title_after(aset, span[-1])[0])
 
 
 def _trim(ent: Span) -> Span | None:
@@ -701,6 +709,10 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
         if earlier is not None:
             aset.add_mention(earlier, _with_determiner(span), "name")
         return
+    before = _parenthesised_after(aset, span)
+    if before is not None:
+        aset.add_mention(before, span, "name")
+        return
     mission = _mission_from_name(aset, span, text)
     if mission is not None:
         aset.add_mention(mission, _with_determiner(span), "name")
@@ -710,6 +722,18 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
                                  country=_country_inside(aset, span) if typ in {"military_unit", "government"} else "",
                                  source="ner"))
     aset.add_mention(actor, span, "name")
+
+
+def _parenthesised_after(aset: ActorSet, span: Span) -> Actor | None:
+    """"Centre for Democracy and Human Rights (CDD)": an acronym in brackets right after a
+    named organisation is another name for it."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+        return None
+    prev = aset.at_token(doc[span.start - 2])
+    if prev is None or prev.type in {"state", "person"}:
+        return None
+    return prev
 
 
 def _named_org_ending_with(aset: ActorSet, word: str, before_token: int) -> Actor | None:
@@ -849,10 +873,19 @@ def _country_near(aset: ActorSet, tokens: list[Token]) -> str:
     return ""
 
 
+#: Offices held on behalf of an organisation, not a state: such people get no country unless
+#: the text gives one ("UN Secretary-General", "the EU's foreign policy chief").
+INTERNATIONAL_ROLES = {"secretary-general", "special representative", "high representative", "force commander",
+                       "head of mission", "special envoy", "envoy", "commission chairperson",
+                       "commission president", "un envoy"}
+ORG_TYPES = {"international_organization", "military_operation"}
+
+
 def _people_roles(aset: ActorSet, doc: Doc) -> None:
+    """Role and country of each person: explicit title evidence first, then the reference
+    list of public figures, then (for state offices only) the state the passage is about."""
     for person in [a for a in aset.actors.values() if a.type == "person"]:
-        role = ""
-        country = ""
+        role, country, international = "", "", False
         for m in sorted(person.mentions, key=lambda m: m.start):
             first, last = doc[m.start_token], doc[m.end_token - 1]
             r, title_start = _title_before(aset, first)
@@ -860,6 +893,7 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
                 lo = max(first.sent.start, (title_start.i if title_start is not None else first.i) - 3)
                 window = list(doc[lo:first.i])
                 c = _country_near(aset, window)
+                international |= _org_near(aset, window)
                 counterpart = r == "counterpart"
                 if counterpart:
                     r = _counterpart_role(aset, m)
@@ -875,12 +909,23 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
             r2, phrase = _title_after(aset, last)
             if r2:
                 role = role or r2
-                if phrase is not None and not country:
-                    country = _country_near(aset, list(phrase))
-        if not country:
-            country = _salient_country(aset, doc[person.mentions[0].start_token])
-        person.role = role
-        person.country = country
+                if phrase is not None:
+                    country = country or _country_near(aset, list(phrase))
+                    international |= _org_near(aset, list(phrase))
+        if country:
+            person.country = country
+        elif person.source == "reference":
+            pass  # a known public figure keeps the country from the reference list
+        elif international or role in INTERNATIONAL_ROLES:
+            person.country = ""
+        else:
+            person.country = _salient_country(aset, doc[person.mentions[0].start_token])
+        person.role = role or person.role
+
+
+def _org_near(aset: ActorSet, tokens: list[Token]) -> bool:
+    """Whether a title phrase names an organisation or mission ("UNIFIL spokesperson")."""
+    return any((a := aset.at_token(t)) is not None and a.type in ORG_TYPES for t in tokens)
 
 
 def _counterpart_role(aset: ActorSet, m: Mention) -> str:
@@ -897,6 +942,14 @@ def _counterpart_role(aset: ActorSet, m: Mention) -> str:
 
 def _salient_country(aset: ActorSet, token: Token) -> str:
     """The state most talked about in this and the two previous sentences, ties broken by the article."""
+    # a state that is the subject of this sentence ("Italy ... summoned the ambassador, and
+    # Defence Minister X called ...") is the speaker's country before any counting
+    for m in aset.mentions_in(token.sent):
+        a = aset.actors.get(m.actor_id)
+        head = token.doc[m.end_token - 1]
+        if a is not None and a.type in {"state", "government"} and a.country and head.dep_ in SUBJECT_DEPS \
+                and m.start_token < token.i:
+            return a.country
     sents = list(token.doc.sents)
     idx = next((k for k, s in enumerate(sents) if s.start <= token.i < s.end), 0)
     window = sents[max(0, idx - 2): idx + 1]
