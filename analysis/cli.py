@@ -25,15 +25,22 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if args.model:
         os.environ[config.MODEL_ENV_VAR] = args.model
     loaded = load_articles(args.paths, max_bytes=args.max_bytes)
+    if not loaded.articles and len(loaded.problems) == 1:
+        raise loaded.problems[0]  # one file, one line: "error: PATH: reason"
     for prob in loaded.problems:
         print(f"warning: skipped {prob}", file=sys.stderr)
     for art in loaded.articles:
         for w in art.warnings:
             print(f"warning: {art.path}: {w}", file=sys.stderr)
     if not loaded.articles:
-        raise BriefingError(f"no usable articles in {' '.join(args.paths)}")
+        why = f"{len(loaded.problems)} file(s) skipped, see above" if loaded.problems else "no article files found"
+        raise BriefingError(f"no usable articles in {' '.join(args.paths)} ({why})")
     tables = extract_tables(loaded.articles)
-    for path in write_tables(tables, args.out):
+    try:
+        written = write_tables(tables, args.out)
+    except OSError as err:
+        raise BriefingError(f"cannot write tables to {args.out}: {err.strerror or err}") from None
+    for path in written:
         print(path)
     print(f"{len(loaded.articles)} article(s): {len(tables.actors)} actors, {len(tables.forces)} force rows, "
           f"{len(tables.stances)} stances", file=sys.stderr)

@@ -131,11 +131,13 @@ def _bomless_utf16(data: bytes) -> str | None:
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
     if odd > 0.7 * half and even < 0.05 * half:
-        encoding = "utf-16-le"
+        encoding, low = "utf-16-le", sample[0::2]
     elif even > 0.7 * half and odd < 0.05 * half:
-        encoding = "utf-16-be"
+        encoding, low = "utf-16-be", sample[1::2]
     else:
         return None
+    if sum(1 for b in low if 32 <= b < 127 or b in (9, 10, 13)) < 0.7 * len(low):
+        return None  # NULs in a regular pattern, but the other bytes are not ASCII text
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:

@@ -470,3 +470,8 @@ def test_same_html_page_loads_the_same_every_time(tmp_path):
     texts = {loader.load_article(p).text for _ in range(6)}
     assert len(texts) == 1
     assert "Jeppe Kofod" in texts.pop()
+
+
+def test_regular_nul_pattern_without_ascii_text_is_binary_not_utf16(tmp_path):
+    assert refused(write(tmp_path, "pattern.txt", b"\x00\xff" * 500)).reason == errors.BINARY
+    assert refused(write(tmp_path, "pattern2.txt", b"\x01\x00" * 500)).reason == errors.BINARY
