@@ -521,8 +521,15 @@ def verb_chain(verb: Token) -> list[Token]:
     """
     outer = []
     t = verb
-    while t.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj") and t.head is not t:
-        if t.dep_ in ("ccomp", "advcl") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+    while t.dep_ in ("xcomp", "ccomp", "acl", "advcl", "conj", "pcomp") and t.head is not t:
+        if t.dep_ == "pcomp":  # "refrained from sending"
+            if t.head.dep_ != "prep" or t.head.head.pos_ not in ("VERB", "AUX"):
+                break
+            t = t.head.head
+            outer.append(t)
+            continue
+        gerund = t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in t.children)
+        if t.dep_ in ("ccomp", "advcl") and not gerund and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             break
         if t.dep_ == "conj":
             # conjoined verbs share auxiliaries only when they have none of their own

@@ -242,3 +242,56 @@ def test_forces_seed_reconciled_flags_discrepancy(seed_rows):
     row = dnk.iloc[0]
     assert (row["quantity_min"], row["quantity_max"], bool(row["discrepancy"])) == (100, 105, True)
     assert row["n_sentences"] >= 2
+
+
+# --------------------------------------------------------------------------- harder constructions
+
+
+def test_forces_extract_with_phrase_owner(extract):
+    rows, _ = extract("Ireland, with about 370 soldiers deployed in Lebanon, said they would not leave.")
+    assert 370 in {r["quantity"] for r in rows_for(rows, "IRL")}
+
+
+def test_forces_extract_contributor_list_after_among_them(extract):
+    rows, _ = extract("In a joint statement, 40 contributing countries, among them France, Spain and Poland, "
+                      "condemned the attacks on the mission in Lebanon.")
+    assert {r["contributor"] for r in rows} == {"FRA", "ESP", "POL"}
+    assert {r["quantity"] for r in rows} == {None}
+
+
+def test_forces_extract_elided_unit_after_a_contingent(extract):
+    rows, _ = extract("South Africa is withdrawing its roughly 1,500 soldiers from Mozambique but will keep "
+                      "about 250 in the province.")
+    got = {(r["quantity"], r["status"]) for r in rows_for(rows, "ZAF")}
+    assert got == {(1500, "withdrawing"), (250, "remaining")}
+
+
+def test_forces_extract_counted_demonym_is_personnel(extract):
+    rows, _ = extract("About 1,200 South Africans were already in Congo.")
+    r = one(rows, "ZAF")
+    assert (r["quantity"], r["status"]) == (1200, "deployed")
+
+
+def test_forces_extract_contributor_carried_from_previous_sentence(extract):
+    rows, _ = extract("Some 1,500 French soldiers must leave Niger before the end of the year. "
+                      "A first group of around 400 soldiers has already been evacuated by air.")
+    assert {(r["quantity"], r["status"]) for r in rows_for(rows, "FRA")} == {(1500, "withdrawing"), (400, "withdrawn")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain is not sending ships to the Red Sea.",
+        "The United States ruled out sending its own troops to Haiti.",
+        "Mali asked Denmark to withdraw its battalion.",
+    ],
+)
+def test_forces_extract_refusals_and_demands_are_not_contributions(extract, text):
+    rows, _ = extract(text)
+    assert [r for r in rows if r["status"] not in ("unknown",)] == []
+
+
+def test_forces_extract_operation_and_host(extract):
+    rows, _ = extract("The Danish battalion arrived in Mali last week to participate in the Takuba force.")
+    r = one(rows, "DNK")
+    assert (r["operation"], r["host_country"], r["contributor_country"]) == ("takuba", "MLI", "DNK")
