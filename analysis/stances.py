@@ -964,23 +964,23 @@ class Modality:
 def _governor_phrase(tok: Token, lex: Lexicon) -> str | None:
     """A negative governor above the cue: "refused to back", "stopped short of criticising"."""
     cur = tok
-    for _ in range(3):
+    for _ in range(4):
         head = cur.head
         if head.i == cur.i:
             return None
-        if cur.dep_ in ("xcomp", "pcomp", "pobj", "prep", "acomp", "advcl", "ccomp") or head.dep_ == "prep":
-            lem = _lemma(head)
-            for g in lex.negation_governors:
-                words = g.split()
-                if words[0] == lem:
-                    if len(words) == 1:
-                        return g
-                    nxt = [head.doc[j] for j in range(head.i + 1, min(len(head.doc), head.i + len(words)))]
-                    if all(_word_matches(t, w) for t, w in zip(nxt, words[1:])):
-                        return g
-            cur = head
-            continue
-        return None
+        if cur.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acomp", "advcl", "ccomp", "advmod"):
+            return None
+        lem = _lemma(head)
+        for g in lex.negation_governors:
+            words = g.split()
+            if words[0] != lem:
+                continue
+            if len(words) == 1:
+                return g
+            nxt = [head.doc[j] for j in range(head.i + 1, min(len(head.doc), head.i + len(words)))]
+            if len(nxt) == len(words) - 1 and all(_word_matches(t, w) for t, w in zip(nxt, words[1:])):
+                return g
+        cur = head
     return None
 
 
