@@ -384,8 +384,6 @@ def _parent_unit(tok: Token, units: dict[int, str], lex: UnitLexicon) -> Token |
             pass
         elif dep in ("acl", "relcl") and t.lemma_.lower() in lex.count_verbs:
             pass
-        elif dep == "conj" and head.i in units and False:
-            pass
         else:
             return None
         t = head
@@ -983,14 +981,6 @@ def _sentence_text(sent: Span) -> tuple[str, int]:
     return stripped, sent.start_char + (len(raw) - len(raw.lstrip()))
 
 
-def _has_cue(pred: Token | None, slex: StatusLexicon) -> bool:
-    if pred is None:
-        return False
-    if pred.pos_ in ("NOUN", "PROPN"):
-        return pred.lemma_.lower() in slex.nouns
-    return any(match_verb_cue(v, slex) is not None for v in verb_chain(pred))
-
-
 def _make_row(actors, contributor, op, host, g: Group | None, st: Status, sent: Span) -> dict:
     text, start = _sentence_text(sent)
     q = g.quantity if g is not None else None
@@ -1105,7 +1095,7 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
         found = _sentence_rows(sent, actors, ulex, slex, previous)
         rows.extend(found)
         ids = list(dict.fromkeys(r["contributor"] for r in found))
-        previous = [actors.actor(i) for i in ids] if found else previous
+        previous = [actors.actor(i) for i in ids]
         prev_end = sent.end_char
     return rows
 
@@ -1164,7 +1154,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if not contribs and len(named) == 1 and g.head.dep_ not in _SUBJ_DEPS | {"pobj"}:
             contribs = named
         if not contribs and not named and previous and len(previous) == 1 and st.status != "unknown" \
-                and g.quantity is not None and g.quantity.kind == "headcount" and not _names_actor(g, actors):
+                and g.quantity is not None and g.quantity.kind == "headcount" and not _names_actor(g, actors) \
+                and not (pred is not None and any(actors.for_phrase(x) is not None for x in clause_subjects(pred, actors))):
             contribs = list(previous)
         if not contribs:
             continue
@@ -1304,8 +1295,6 @@ def plot_personnel(df: pd.DataFrame, ax=None, title: str = "Personnel by contrib
     data = data.assign(label=data["contributor"] + " \u2192 " + data["operation"].replace("", "?"))
     sns.barplot(data=data, y="label", x="value", hue="status", ax=ax, errorbar=None, dodge=True)
     # error bars from the low to the high figure, on each drawn bar
-    for container, (status, sub) in zip(ax.containers, data.groupby("status", sort=False)):
-        pass
     for patch_group, status in zip(ax.containers, [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else []):
         sub = data[data["status"] == status].set_index("label")
         for bar, lab in zip(patch_group, [t.get_text() for t in ax.get_yticklabels()]):
