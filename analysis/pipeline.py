@@ -33,6 +33,8 @@ def extract_article(article: Article, nlp=None) -> tuple[list[dict], list[dict],
     from .stances import extract_stances
 
     nlp = nlp or load_pipeline()
+    if len(article.text) >= nlp.max_length:  # the user raised --max-bytes past spaCy's default
+        nlp.max_length = len(article.text) + 1
     doc = nlp(article.text)
     actors = extract_actors(doc, article.id)
     return (
