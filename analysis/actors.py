@@ -402,6 +402,10 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
             return metonyms[nxt.i]
     if governments:
         return governments[-1].country
+    # a junta the reference lists know ("the CNSP") named anywhere in the article
+    named = sorted({a.country for a in aset.actors.values() if a.type == "government" and a.country})
+    if len(named) == 1:
+        return named[0]
     # "the junta, which has ruled in Mali since ..." : a state later in the same sentence after "in"
     for tok in span.sent:
         if tok.i >= span.end and tok.lower_ == "in" and tok.i + 1 < len(doc):
@@ -689,8 +693,21 @@ def _trim(ent: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+def _article_alias(aset: ActorSet, text: str) -> Actor | None:
+    """An actor of this article already known under this name ("The CDD" after "... (CDD)")."""
+    key = norm(text)
+    for a in aset.actors.values():
+        if any(norm(x) == key for x in a.aliases):
+            return a
+    return None
+
+
 def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
     doc = span.doc
+    same = _article_alias(aset, text)
+    if same is not None:
+        aset.add_mention(same, span, "name")
+        return
     # "the European Special Forces "Takuba" group": an unknown name right before a known
     # operation's name is another name for that operation
     j = span.end
@@ -784,6 +801,69 @@ def _person_mention(aset: ActorSet, span: Span, text: str) -> None:
         return
     actor = aset.add_actor(Actor(id=slugify(text), name=text, type="person", source="ner"))
     aset.add_mention(actor, span, "name")
+
+
+def _bracketed_acronyms(aset: ActorSet, doc: Doc) -> None:
+    """"Centre for Democracy and Human Rights (CDD)", "the East African Community force (EACRF)":
+    an all-capitals word in brackets right after a name is that actor's acronym."""
+    for m in sorted(list(aset.mentions), key=lambda m: m.start):
+        j = m.end_token
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and j + 1 not in aset._by_token:
+            acro = doc[j + 1]
+            if acro.text.isupper() and 2 <= len(acro.text) <= 10 and aset.actors[m.actor_id].type != "person":
+                aset.add_mention(aset.actors[m.actor_id], doc[j + 1:j + 2], "name")
+
+
+def _merge_alias_duplicates(aset: ActorSet) -> None:
+    """Fold an NER-found actor into another actor that already carries its name as an alias."""
+    for actor in sorted(list(aset.actors.values()), key=lambda a: a.id):
+        if actor.source != "ner" or actor.id not in aset.actors:
+            continue
+        key = norm(actor.name)
+        for other in aset.actors.values():
+            if other is not actor and any(norm(x) == key for x in other.aliases):
+                aset.move_mentions(actor.id, other)
+                break
+
+
+def _titled_names(aset: ActorSet, doc: Doc) -> None:
+    """Names NER missed right after an office title or honorific ("UNIFIL spokesperson Andrea
+    Tenenti", "Commodore Vasileios Gryparis"): two to four capitalised proper nouns."""
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if i in aset._by_token or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j - i < 4 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                and j not in aset._by_token and doc[j].ent_type_ in {"", "PERSON", "ORG", "GPE", "NORP"}:
+            j += 1
+        if j - i >= 2:
+            prev = doc[i - 1] if i > 0 else None
+            titled = (prev is not None and prev.lower_.rstrip(".") in aset.ref.honorifics) \
+                or bool(_title_before(aset, tok)[0])
+            words = [t.lower_ for t in doc[i:j]]
+            title_words = {v for v, _ in aset.ref.titles if " " not in v} | set(aset.ref.honorifics)
+            if titled and not any(w in GENERIC_ORG_WORDS or w in IGO_WORDS or w.rstrip(".") in title_words
+                                  or w in {"federal", "national", "general", "deputy"} for w in words):
+                _person_mention(aset, doc[i:j], doc[i:j].text)
+            i = j
+        else:
+            i += 1
+
+
+def _surname_mentions(aset: ActorSet, doc: Doc) -> None:
+    """Bare surnames NER missed ("Heappey added") once the full name is known."""
+    surnames: dict[str, Actor] = {}
+    for a in aset.actors.values():
+        parts = a.name.split()
+        if a.type == "person" and len(parts) > 1 and len(parts[-1]) > 2:
+            surnames.setdefault(parts[-1], a)
+    for tok in doc:
+        person = surnames.get(tok.text)
+        if person is not None and tok.i not in aset._by_token and tok.pos_ in {"PROPN", "NOUN"}:
+            aset.add_mention(person, doc[tok.i:tok.i + 1], "name")
 
 
 def _drop_unsupported_single_names(aset: ActorSet, doc: Doc) -> None:
@@ -1071,8 +1151,12 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _resolve_metonyms(aset, metonyms)
     _mission_phrases(aset, doc)
     _ner_mentions(aset, doc)
+    _bracketed_acronyms(aset, doc)
+    _merge_alias_duplicates(aset)
+    _titled_names(aset, doc)
     _drop_unsupported_single_names(aset, doc)
     _merge_people(aset)
+    _surname_mentions(aset, doc)
     _people_roles(aset, doc)
     _descriptive_phrases(aset, doc)
     for actor in aset.actors.values():

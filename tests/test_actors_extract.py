@@ -1,0 +1,146 @@
+"""Actors: canonicalisation, typing, countries, roles and aliases on small invented texts.
+
+Each case is a sentence or two written for the test; expected values are read off the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.actors import extract_actors
+from analysis.nlp import load_pipeline
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+def actors_of(nlp, text: str) -> dict[str, dict]:
+    rows = extract_actors(nlp(text), "t").rows()
+    return {r["actor_id"]: r for r in rows}
+
+
+def by_name(rows: dict[str, dict], name: str) -> dict:
+    hits = [r for r in rows.values() if r["name"] == name]
+    assert len(hits) == 1, f"{name!r} not exactly once in {sorted(r['name'] for r in rows.values())}"
+    return hits[0]
+
+
+def aliases(row: dict) -> set[str]:
+    return {a.strip() for a in row["aliases"].split("|")}
+
+
+def test_actors_extract_demonym_and_description_fold_into_state(nlp):
+    rows = actors_of(nlp, "Denmark said on Thursday it would pull out. Danish officials confirmed that "
+                          "the European country's troops would leave by March.")
+    dnk = rows["DNK"]
+    assert dnk["type"] == "state" and dnk["country"] == "DNK"
+    assert {"Denmark", "Danish", "the European country"} <= aliases(dnk)
+    assert dnk["mentions"] == 3
+
+
+def test_actors_extract_junta_is_separate_from_state_and_takes_capital(nlp):
+    rows = actors_of(nlp, "Mali's ruling junta asked Denmark to withdraw its troops. The junta has ruled "
+                          "Mali since a coup in 2020, and Bamako said the deployment was never approved.")
+    gov = [r for r in rows.values() if r["type"] == "government"]
+    assert len(gov) == 1
+    assert gov[0]["country"] == "MLI"
+    assert "Bamako" in aliases(gov[0])
+    assert rows["MLI"]["type"] == "state"
+    assert "Bamako" not in aliases(rows["MLI"])
+
+
+def test_actors_extract_capital_without_government_is_the_state(nlp):
+    rows = actors_of(nlp, "Moscow rejected the accusation. Russia has denied sending troops.")
+    assert "Moscow" in aliases(rows["RUS"])
+    assert not [r for r in rows.values() if r["type"] == "government"]
+
+
+def test_actors_extract_person_role_and_country_from_title(nlp):
+    rows = actors_of(nlp, "French Foreign Minister Jean-Yves Le Drian said the council was illegitimate. "
+                          "Mali's foreign minister Abdoulaye Diop rejected the remarks.")
+    le_drian = by_name(rows, "Jean-Yves Le Drian")
+    assert (le_drian["type"], le_drian["country"], le_drian["role"]) == ("person", "FRA", "foreign minister")
+    diop = by_name(rows, "Abdoulaye Diop")
+    assert (diop["country"], diop["role"]) == ("MLI", "foreign minister")
+
+
+def test_actors_extract_surname_and_title_fold_into_full_name(nlp):
+    rows = actors_of(nlp, "Britain's armed forces minister James Heappey visited Tallinn on Monday. "
+                          "Mr Heappey said British troops would stay. Heappey added that more jets would come.")
+    people = [r for r in rows.values() if r["type"] == "person"]
+    assert len(people) == 1
+    assert people[0]["name"] == "James Heappey"
+    assert people[0]["country"] == "GBR"
+    assert people[0]["mentions"] == 3
+
+
+def test_actors_extract_counterpart_takes_demonym_and_role(nlp):
+    rows = actors_of(nlp, "Foreign Minister Jeppe Kofod of Denmark met his Nigerien counterpart Hassoumi "
+                          "Massoudou in Niamey.")
+    massoudou = [r for r in rows.values() if r["type"] == "person" and "Massoudou" in r["name"]]
+    assert len(massoudou) == 1
+    assert massoudou[0]["country"] == "NER"
+    assert massoudou[0]["role"] == "foreign minister"
+
+
+def test_actors_extract_misspelt_operation_merges_with_reference_name(nlp):
+    rows = actors_of(nlp, "Denmark sent 100 soldiers to the Takuba task force. The Takoba force is led by France.")
+    ops = [r for r in rows.values() if r["type"] == "military_operation"]
+    assert len(ops) == 1
+    assert ops[0]["actor_id"] == "takuba"
+    assert "Takoba force" in aliases(ops[0]) or "Takoba" in aliases(ops[0])
+
+
+def test_actors_extract_un_peacekeeping_force_resolves_to_mission_of_host(nlp):
+    rows = actors_of(nlp, "Danish officers serving in Mali with the United Nations peacekeeping force will stay.")
+    assert "minusma" in rows
+    assert rows["minusma"]["type"] == "military_operation"
+    assert "un" not in rows  # the organisation is part of the mission's name here
+
+
+def test_actors_extract_armed_groups_and_no_junk_rows(nlp):
+    rows = actors_of(nlp, "BAMAKO, Jan 27 (Reuters) - Militants linked to the Islamic State and al-Qaeda "
+                          "attacked a base on Tuesday, 14 January 2022, killing 20 soldiers.")
+    names = {r["name"] for r in rows.values()}
+    assert rows["islamic-state"]["type"] == "armed_group"
+    assert rows["al-qaeda"]["type"] == "armed_group"
+    assert not any(n.lower() in {"islamic", "tuesday", "bamako", "reuters"} or any(ch.isdigit() for ch in n)
+                   for n in names)
+
+
+def test_actors_extract_bracketed_acronym_is_an_alias(nlp):
+    rows = actors_of(nlp, "The Centre for Democracy and Human Rights (CDD) said civilians had fled. "
+                          "The CDD called for an inquiry.")
+    orgs = [r for r in rows.values() if "CDD" in aliases(r)]
+    assert len(orgs) == 1
+    assert "Centre for Democracy and Human Rights" in aliases(orgs[0])
+
+
+def test_actors_extract_un_official_has_no_country(nlp):
+    rows = actors_of(nlp, "Italy summoned the Israeli ambassador. UNIFIL spokesperson Andrea Tenenti said "
+                          "peacekeepers would remain in their positions.")
+    tenenti = by_name(rows, "Andrea Tenenti")
+    assert tenenti["country"] == ""
+    assert tenenti["role"] == "spokesperson"
+
+
+@pytest.mark.parametrize("text,iso3", [
+    ("Nigerien soldiers patrolled the border.", "NER"),
+    ("Nigerian soldiers patrolled the border.", "NGA"),
+    ("Burkinabe troops withdrew.", "BFA"),
+    ("Ivorian peacekeepers arrived.", "CIV"),
+    ("Emirati drones were seen.", "ARE"),
+])
+def test_actors_extract_demonym_variants(nlp, text, iso3):
+    rows = actors_of(nlp, text)
+    assert iso3 in rows
+    assert rows[iso3]["type"] == "state"
+
+
+def test_actors_extract_rows_have_offsets_and_unique_ids(nlp):
+    text = "Norway, Portugal and Hungary are still waiting for approval from Mali."
+    rows = extract_actors(nlp(text), "t").rows()
+    assert [r["actor_id"] for r in rows] == ["NOR", "PRT", "HUN", "MLI"]
+    assert [r["first_offset"] for r in rows] == [text.index(n) for n in ("Norway", "Portugal", "Hungary", "Mali")]
