@@ -444,6 +444,12 @@ def find_quotes(doc: Doc, actors, lex: Lexicon | None = None) -> list[Quote]:
         if verb is not None:
             speaker_toks = [t for t in _subjects(verb) if not (s <= t.i < e)]
             q.verb = verb
+            if not speaker_toks:
+                # '"...," the contingent's commander, Godfrey Otunge, told reporters' parsed
+                # without a subject: the nouns between the quote and the verb, or just after it
+                lo, hi = (e + 1, verb.i) if verb.i > e else (verb.i + 1, verb.sent.end)
+                speaker_toks = [t for t in doc[lo:hi] if t.pos_ in ("NOUN", "PROPN") and not (s <= t.i < e)
+                                and t.dep_ not in ("compound", "pobj", "dobj")][:3]
         if not speaker_toks:
             for st in sents:
                 speaker_toks = _according_to(st, lex)
@@ -493,6 +499,8 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
                     return a
     if lem in lex.relational_nouns and actors.at_token(tok) is None:
         return None
+    if tok.lower_ in PERSON_PRONOUNS and _unknown_person_before(tok, actors):
+        return None
     a = actors.for_phrase(tok)
     if a is None and tok.pos_ == "PRON":
         a = actors.antecedent(tok)
@@ -508,6 +516,18 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
             if a is not None:
                 break
     return a
+
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+
+
+def _unknown_person_before(tok: Token, actors) -> bool:
+    """A person the actors table does not know is named earlier in the sentence: "he/his" most
+    likely refers to them, not to an actor further back in the text."""
+    for ent in tok.sent.ents:
+        if ent.label_ == "PERSON" and ent.end <= tok.i and all(actors.at_token(t) is None for t in ent):
+            return True
+    return False
 
 
 def state_actor(actors, iso3: str):
@@ -553,23 +573,38 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
             out.append(a)
     if out or strict:
         return out
-    queue = [c for c in tok.children if c.dep_ in NP_INNER_DEPS and c.lower_ not in lex.locative_preps]
+    return _inner_actors(tok, actors, lex, through_places=False)
+
+
+def _inner_actors(tok: Token, actors, lex: Lexicon, through_places: bool) -> list:
+    """Breadth-first through a noun phrase (not into clauses) for the first actor named in it.
+
+    Locative prepositions are not followed unless ``through_places``, and then the place
+    itself is skipped ("the arrival in Vilnius of the German brigade" -> Germany)."""
+    def nexts(t):
+        return [c for c in t.children if c.dep_ in NP_INNER_DEPS
+                and (through_places or c.lower_ not in lex.locative_preps)]
+
+    queue = nexts(tok)
     seen = set()
     while queue:
         t = queue.pop(0)
         if t.i in seen:
             continue
         seen.add(t.i)
-        a = _actor_for_token(t, actors, lex) if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") else None
+        is_place = t.dep_ == "pobj" and t.head.lower_ in lex.locative_preps
+        a = None
+        if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and not is_place:
+            a = _actor_for_token(t, actors, lex)
         if a is not None and a.type != "other":
-            out.append(a)
+            out = [a]
             for cj in t.conjuncts:
                 b = _actor_for_token(cj, actors, lex)
                 if b is not None and b.type != "other":
                     out.append(b)
             return out
-        queue += [c for c in t.children if c.dep_ in NP_INNER_DEPS and c.lower_ not in lex.locative_preps]
-    return out
+        queue += nexts(t)
+    return []
 
 
 # --------------------------------------------------------------------------- sources
@@ -847,6 +882,8 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
         if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
             t = t.head.head
         found = [a for a in _np_actors(t, actors, strict, lex=lex) if a.id not in exclude]
+        if not found and not strict:
+            found = [a for a in _inner_actors(t, actors, lex, through_places=True) if a.id not in exclude]
         if not found and not strict:
             found = _event_target(t, actors, lex, exclude)
         for a in found:
