@@ -757,6 +757,11 @@ def _evaluated(root: Token, actors, lex: Lexicon, strict: bool, exclude: frozens
         found = [a for a in _np_actors(root, actors, strict=True, lex=lex) if a.id not in exclude]
         if found:
             return found
+    if root.pos_ == "ADJ":
+        # a small clause parsed inside the adjective: called [the shooting] "intolerable"
+        inner = [c for c in root.children if c.dep_ in ("npadvmod", "nsubj") and c.pos_ in ("NOUN", "PROPN")]
+        if inner:
+            return _targets_of(inner, actors, lex, strict, exclude)
     # its own complement: "a dirty political game from Bamako", "provocation by Russia"
     for t in _prep_objects(root, ("from", "by", "of")):
         found = [a for a in _np_actors(t, actors, strict=True, lex=lex) if a.id not in exclude]
@@ -823,7 +828,7 @@ def _sentences_before(tok: Token, n: int) -> list[Span]:
 
 def _hostile_agent(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
     """Who carried out "the attack", "the shooting": the latest hostile act whose agent is known."""
-    scopes = _sentences_before(tok, 6) + [tok.doc[tok.sent.start:tok.i]]
+    scopes = _sentences_before(tok, 12) + [tok.doc[tok.sent.start:tok.i]]
     found = None
     for sent in scopes:
         for t in sent:

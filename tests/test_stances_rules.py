@@ -168,6 +168,12 @@ CASES = [
     ("The junta expelled the French ambassador.", {("mali-junta", "FRA", "oppose")}),
     ("Mali ended its defence pact with France.", {("MLI", "FRA", "oppose")}),
     ("France imposed sanctions on Mali.", {("FRA", "MLI", "oppose")}),
+    # "the attack", "the shooting": the agent of the latest hostile act before it
+    ("Russian fire wounded two soldiers on Monday. Denmark condemned the attack.", {("DNK", "RUS", "oppose")}),
+    ('Russian troops fired on a convoy. Kofod called the shooting "intolerable".', {("kofod", "RUS", "oppose")}),
+    # "these claims": whoever made them
+    ("Russia described the mission as a provocation. Germany rejected these claims.",
+     {("DEU", "RUS", "oppose")}),
     # thanking is support
     ("Kofod thanked Germany for its help.", {("kofod", "DEU", "support")}),
     # negation and hedges
