@@ -499,7 +499,8 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
                     return a
     if lem in lex.relational_nouns and actors.at_token(tok) is None:
         return None
-    if tok.lower_ in PERSON_PRONOUNS and _unknown_person_before(tok, actors):
+    if (tok.lower_ in PERSON_PRONOUNS or any(c.dep_ == "poss" and c.lower_ in PERSON_PRONOUNS for c in tok.children)) \
+            and actors.at_token(tok) is None and _unknown_person_before(tok, actors):
         return None
     a = actors.for_phrase(tok)
     if a is None and tok.pos_ == "PRON":

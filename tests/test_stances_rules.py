@@ -182,6 +182,8 @@ CASES = [
     ("Germany refused to back France.", {("DEU", "FRA", "oppose")}),
     # not asserted: no row
     ("Germany did not say whether France had condemned the junta.", set()),
+    # "his" after a person the actors table does not know is that person, not Kofod
+    ("Kofod spoke on Monday. Ahmed Traore said his fighters would treat the Danish troops as invaders.", set()),
     # no cue: no row
     ("Denmark sent 100 soldiers to Mali.", set()),
     # never source == target
