@@ -34,7 +34,7 @@ from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span, Token
 
 from .nlp import clean_span_text
-from .reference import (DEMONYM_LABEL, LABELS, METONYM_LABEL, Entity, Reference,
+from .reference import (DEMONYM_LABEL, LABELS, METONYM_LABEL, PERSON_LABEL, Entity, Reference,
                         get_reference, norm)
 
 KNOWN_LABELS = {label: type_ for type_, label in LABELS.items()}
@@ -344,7 +344,14 @@ def _reference_mentions(aset: ActorSet, doc: Doc) -> list[tuple[Span, str]]:
                 aset.add_mention(actor, ent, "demonym")
         elif ent.label_ == METONYM_LABEL and ent.ent_id_:
             metonyms.append((ent, ent.ent_id_))
+        elif ent.label_ == PERSON_LABEL and ent.ent_id_ in aset.ref.people:
+            aset.add_mention(_known_person(aset, aset.ref.people[ent.ent_id_]), ent, "name")
     return metonyms
+
+
+def _known_person(aset: ActorSet, known: Entity) -> Actor:
+    return aset.add_actor(Actor(id=known.id, name=known.name, type="person", country=known.country,
+                                role=known.role, source="reference", org=known.org))
 
 
 # -- step 2: governments ------------------------------------------------------------------
@@ -793,9 +800,7 @@ def _person_mention(aset: ActorSet, span: Span, text: str) -> None:
         return
     known = aset.ref.person(text)
     if known is not None:
-        actor = aset.add_actor(Actor(id=known.id, name=known.name, type="person", country=known.country,
-                                     role=known.role, source="reference", org=known.org))
-        aset.add_mention(actor, span, "name")
+        aset.add_mention(_known_person(aset, known), span, "name")
         return
     if not re.match(r"^[A-Z][\w'\u2019.-]*( [A-Za-z][\w'\u2019.-]*)*$", text):
         return

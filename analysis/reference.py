@@ -26,6 +26,7 @@ LABELS = {
     "government": "GOVERNMENT",
 }
 DEMONYM_LABEL = "DEMONYM"
+PERSON_LABEL = "KNOWN_PERSON"
 METONYM_LABEL = "METONYM"
 ENTITY_FILES = ("organizations.jsonl", "operations.jsonl", "armed_groups.jsonl", "units.jsonl")
 
@@ -98,6 +99,10 @@ class Reference:
         for iso3, forms in sorted(self.demonym_forms.items()):
             for form in sorted(set(forms)):
                 patterns.append({"label": DEMONYM_LABEL, "pattern": form, "id": iso3})
+        for pid, person in sorted(self.people.items()):
+            # full names only: a bare surname ("Trump", "Martin") is left to NER and context
+            for form in sorted({a for a in (person.name, *person.aliases) if len(a.split()) > 1}):
+                patterns.append({"label": PERSON_LABEL, "pattern": form, "id": pid})
         for iso3, forms in sorted(self.metonym_forms.items()):
             for form in sorted(set(forms)):
                 patterns.append({"label": METONYM_LABEL, "pattern": form, "id": iso3})
