@@ -310,13 +310,20 @@ def unit_class(tok: Token, lex: UnitLexicon | None = None) -> str | None:
 
 def _unit_label(tok: Token) -> str:
     """The unit noun with its non-numeric, non-actor modifiers ("special forces soldiers")."""
-    words = []
-    for child in tok.lefts:
-        if child.dep_ in ("compound", "amod") and not child.like_num and child.ent_type_ in _LABEL_ENT_TYPES \
-                and child.lower_ not in _LABEL_SKIP:
-            words.append(child.text)
-    words.append(tok.text)
-    return " ".join(words)
+    def ok(t: Token) -> bool:
+        return not t.like_num and t.ent_type_ in _LABEL_ENT_TYPES and t.lower_ not in _LABEL_SKIP \
+            and not t.is_punct
+
+    start = tok.i
+    for child in reversed(list(tok.lefts)):
+        if child.dep_ not in ("compound", "amod") or not ok(child) or child.i != start - 1 and \
+                child.right_edge.i != start - 1:
+            break
+        # keep the modifier's own modifiers ("special" in "special forces soldiers")
+        edge = child.left_edge.i
+        sub = tok.doc[edge:child.i + 1]
+        start = edge if all(ok(t) for t in sub) else child.i
+    return tok.doc[start:tok.i + 1].text
 
 
 def _operation_at(tok: Token, actors) -> bool:
@@ -467,7 +474,13 @@ def build_groups(sent: Span, actors, lex: UnitLexicon) -> list[Group]:
         g.tokens.sort(key=lambda t: (t.i != g.head.i, t.i))
         persons = [t for t in g.tokens if units[t.i] != "asset"]
         assets = [t for t in g.tokens if units[t.i] == "asset"]
-        g.personnel = "; ".join(dict.fromkeys(_unit_label(t) for t in persons))
+        # "special forces soldiers (battalion)": the people first, the formation in brackets
+        people = [_unit_label(t) for t in persons if units[t.i] == "individual"]
+        formations = [_unit_label(t) for t in persons if units[t.i] != "individual"]
+        if people and formations:
+            g.personnel = f"{'; '.join(dict.fromkeys(people))} ({'; '.join(dict.fromkeys(formations))})"
+        else:
+            g.personnel = "; ".join(dict.fromkeys(people + formations))
         g.asset = "; ".join(dict.fromkeys(_unit_label(t) for t in assets))
         best = None
         for t in g.tokens:
@@ -626,6 +639,23 @@ def _lookup(entry: dict, key: str) -> str:
     return st.get(key) or st.get("default") or "unknown"
 
 
+def _approval_verb(noun: Token, lex: StatusLexicon) -> Token | None:
+    """The approval verb governing a status noun ("approved the deployment of Danish forces")."""
+    gov = noun.head
+    while gov.pos_ == "ADP" and gov.head is not gov:
+        gov = gov.head
+    if gov is noun or gov.pos_ not in ("VERB", "AUX"):
+        return None
+    return gov if gov.lemma_.lower() in lex.frames.get("approval", ()) else None
+
+
+def _denied_by_head(verb: Token) -> bool:
+    """"no agreement that allows ...": the clause hangs off a noun with a negative determiner."""
+    if verb.dep_ in ("relcl", "acl"):
+        return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in verb.head.children)
+    return False
+
+
 def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors=None) -> Status:
     """Status of a contingent from the verb (chain) that governs it.
 
@@ -640,9 +670,15 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         return Status("unknown", "")
     if pred.pos_ in ("NOUN", "PROPN"):
         st = lex.nouns.get(pred.lemma_.lower()) or lex.nouns.get(pred.lower_)
+        approval = _approval_verb(pred, lex)
+        if approval is not None and (_negated(approval) or _denied_by_head(approval)):
+            return Status("pending", f"not {approval.text} {pred.text}")  # "had not approved the deployment"
         return Status(st or "unknown", pred.text if st else "")
     chain = verb_chain(pred)
     frames = lex.frames
+    for v in chain:  # "had not yet approved the deployment", "no agreement that allows the deployment"
+        if v.lemma_.lower() in frames.get("approval", ()) and (_negated(v) or _denied_by_head(v)):
+            return Status("pending", f"not {v.text}")
     # 1. the content cue: the innermost verb of the chain with a lexicon entry
     cue_verb, entry = None, None
     for v in reversed(chain):

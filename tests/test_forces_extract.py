@@ -222,7 +222,11 @@ def test_forces_seed_keeps_both_danish_figures(seed_rows):
 def test_forces_seed_pending_states(seed_rows):
     rows, _ = seed_rows
     pending = {r["contributor"] for r in rows if r["status"] == "pending"}
-    assert pending == {"NOR", "PRT", "HUN"}
+    # "Norway, Portugal and Hungary are still waiting for approval"; and the junta "had not yet
+    # approved the deployment of Danish forces": Denmark's deployment is unapproved too
+    assert pending == {"NOR", "PRT", "HUN", "DNK"}
+    dnk_pending = [r for r in rows if r["contributor"] == "DNK" and r["status"] == "pending"]
+    assert all("approved" in r["sentence"] or "allows" in r["sentence"] for r in dnk_pending)
 
 
 def test_forces_seed_rows_trace_to_their_sentence(seed_rows):
@@ -295,3 +299,12 @@ def test_forces_extract_operation_and_host(extract):
     rows, _ = extract("The Danish battalion arrived in Mali last week to participate in the Takuba force.")
     r = one(rows, "DNK")
     assert (r["operation"], r["host_country"], r["contributor_country"]) == ("takuba", "MLI", "DNK")
+
+
+@pytest.mark.parametrize("text", [
+    "The government said it had not approved the deployment of Swedish troops.",
+    "There is no agreement that allows the deployment of Swedish troops in the mission.",
+])
+def test_forces_extract_unapproved_deployment_is_pending(extract, text):
+    rows, _ = extract(text)
+    assert [r["status"] for r in rows if r["contributor"] == "SWE"] == ["pending"]
