@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -63,13 +64,36 @@ def execute_notebook(src: Path, dest: Path, parameters: dict, cwd: Path) -> None
         line = (err.evalue or err.ename or "error").strip().splitlines()
         reason = line[-1] if line else err.ename
         raise BriefingError(
-            f"notebook {src.name} failed in cell {err.exec_count} ({err.ename}: {reason[:300]})"
+            f"notebook {src.name} failed in {_cell_ref(src, err)} ({err.ename}: {reason[:300]})"
         ) from None
     except Exception as err:  # kernel missing, dead kernel, unreadable notebook
         msg = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         if "No such kernel" in msg or "kernel" in type(err).__name__.lower():
             msg += f" (run `make setup` to register the {config.KERNEL_NAME!r} kernel)"
         raise BriefingError(f"notebook {src.name} could not run: {msg[:300]}") from None
+
+
+def _cell_ref(src: Path, err) -> str:
+    """'cell 5, `y = totals[key]`': the cell's 1-based place in the notebook as Jupyter shows it.
+
+    papermill's In [n] and cell index count the injected-parameters cell, and the executed
+    copy is discarded with the failed build, so neither helps a reader find the cell.
+    """
+    import nbformat
+
+    index = err.cell_index
+    try:
+        cells = nbformat.read(str(src), as_version=4).cells
+        tagged = [i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", [])]
+        injected_at = tagged[0] + 1 if tagged else 0
+        if index > injected_at:
+            index -= 1
+    except Exception:  # unreadable source: fall back to papermill's index
+        pass
+    code = next((ln.strip() for ln in (err.source or "").splitlines()
+                 if ln.strip() and not ln.strip().startswith("#")), "")
+    code = code if len(code) <= 60 else code[:59] + "\u2026"
+    return f"cell {index + 1}" + (f", `{code}`" if code else "")
 
 
 def export_html(executed: Path, dest: Path) -> None:
@@ -143,7 +167,9 @@ def build_reports(
 
     out = Path(out_dir) if out_dir else config.REPORTS_DIR
     paths = [str(Path(a).resolve()) for a in (articles or [str(config.ARTICLES_DIR)])]
-    unknown = [n for n in notebooks if not (config.NOTEBOOKS_DIR / f"{n}.ipynb").exists()]
+    # plain names only: "../x" would put the executed notebook and reports outside the output folder
+    unknown = [n for n in notebooks
+               if not re.fullmatch(r"[A-Za-z0-9_-]+", n) or not (config.NOTEBOOKS_DIR / f"{n}.ipynb").is_file()]
     if unknown:
         raise BriefingError(f"no such notebook: {', '.join(unknown)} (have: {', '.join(NOTEBOOKS)})")
 
