@@ -110,22 +110,46 @@ def html_table(df: pd.DataFrame, columns: Sequence[str] | None = None, *, captio
     parts = ['<table class="fb-table">']
     if caption:
         parts.append(f"<caption>{esc(caption)}</caption>")
-    parts.append("<thead><tr>" + "".join(f"<th>{esc(rename.get(c, c))}</th>" for c in cols) + "</tr></thead><tbody>")
     numeric = {c for c in cols if c in df.columns and pd.api.types.is_numeric_dtype(df[c])
                and not pd.api.types.is_bool_dtype(df[c])}
+
+    def th_class(c: str) -> str:
+        return ' class="fb-sentence"' if c in long_cols else (' class="fb-num"' if c in numeric else "")
+
+    parts.append("<colgroup>" + "".join(f'<col style="width:{w:.1f}%">' for w in _column_widths(shown, cols, rename,
+                                                                                       long_cols)) + "</colgroup>")
+    parts.append("<thead><tr>" + "".join(f"<th{th_class(c)}>{esc(rename.get(c, c))}</th>" for c in cols)
+                 + "</tr></thead><tbody>")
     for _, row in shown.iterrows():
         cells = []
         for c in cols:
             cls = ' class="fb-sentence"' if c in long_cols else (' class="fb-num"' if c in numeric else "")
             value = row.get(c)
             if c in PRETTY_COLUMNS and isinstance(value, str):
-                value = value.replace("_", " ")
+                value = value.replace("_", " ").replace("|", ", ")
             cells.append(f"<td{cls}>{esc(value)}</td>")
         parts.append("<tr>" + "".join(cells) + "</tr>")
     parts.append("</tbody></table>")
     if max_rows is not None and len(df) > max_rows:
         parts.append(f'<p class="fb-meta">Showing {max_rows} of {len(df)} rows.</p>')
     return "".join(parts)
+
+
+def _column_widths(df: pd.DataFrame, cols: Sequence[str], rename: dict[str, str], long_cols: set[str]) -> list[float]:
+    """Column widths (percent) from content length, so a fixed-layout table fits the page:
+    short codes stay narrow, names get room, evidence sentences take the rest."""
+    weights = []
+    for c in cols:
+        values = [len(str(v)) for v in df[c]] if c in df.columns else [0]
+        longest_word = max((len(w) for v in (df[c] if c in df.columns else []) for w in str(v).split()), default=0)
+        header = len(str(rename.get(c, c)))
+        if c in long_cols:
+            weights.append(max(28.0, min(42.0, float(pd.Series(values).median() if values else 0) / 3)))
+        else:
+            typical = float(pd.Series(values).quantile(0.8)) if values else 0.0
+            weights.append(max(1.4 * header, 1.2 * longest_word, min(typical, 20.0), 4.0))
+    total = sum(weights)
+    return [100.0 * w / total for w in weights]
 
 
 def setup_charts() -> None:
@@ -263,6 +287,21 @@ def plot_actor_types(actors: pd.DataFrame):
     ax.set_title("Actors by type and country")
     fig.tight_layout()
     return fig
+
+
+def reconciled_table(rec: pd.DataFrame) -> pd.DataFrame:
+    """The reconciled forces view as a reader sees it: a figure range, a yes/blank flag."""
+    out = rec.copy()
+
+    def span(lo, hi) -> str:
+        if pd.isna(lo) and pd.isna(hi):
+            return ""
+        lo, hi = (hi if pd.isna(lo) else lo), (lo if pd.isna(hi) else hi)
+        return f"{int(lo):,}" if int(lo) == int(hi) else f"{int(lo):,}\u2013{int(hi):,}"
+
+    out["range"] = [span(lo, hi) for lo, hi in zip(out["quantity_min"], out["quantity_max"])]
+    out["flag"] = ["differ" if d else "" for d in out["discrepancy"]]
+    return out
 
 
 def personnel_by_contributor(forces: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
