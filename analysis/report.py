@@ -410,6 +410,18 @@ def quality_scores(spec: str = EVAL_SETS) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.DataFrame(rows), pd.DataFrame(errs)
 
 
+def quality_accuracy(scores: pd.DataFrame) -> pd.DataFrame:
+    """One row per evaluation set: actor type/country accuracy and force quantity/status/operation."""
+    rows = []
+    for name, grp in scores.groupby("set", sort=False):
+        a = grp[grp["part"] == "actors"].iloc[0] if (grp["part"] == "actors").any() else {}
+        f = grp[grp["part"] == "forces"].iloc[0] if (grp["part"] == "forces").any() else {}
+        rows.append({"set": name, "actor type": a.get("type_acc"), "actor country": a.get("country_acc"),
+                     "force quantity recall": f.get("quantity_recall"), "force status": f.get("status_acc"),
+                     "force operation": f.get("operation_acc")})
+    return pd.DataFrame(rows)
+
+
 def plot_quality(scores: pd.DataFrame):
     """F1 per table part and evaluation set."""
     import matplotlib.pyplot as plt
@@ -427,6 +439,6 @@ def plot_quality(scores: pd.DataFrame):
     for container in ax.containers:
         ax.bar_label(container, fmt="%.2f", fontsize=7)
     ax.legend(title="set", bbox_to_anchor=(1.01, 1), loc="upper left")
-    ax.set_title("Extraction F1 against hand-made gold")
+    ax.set_title("Extraction F1 against hand-made gold", pad=14)
     fig.tight_layout()
     return fig
