@@ -67,7 +67,7 @@ FORCE_NOUNS = {"force", "mission", "operation", "coalition", "task force", "cont
 ORG_NOUNS = {"bloc": ("international_organization",), "alliance": ("international_organization",),
              "organisation": ("international_organization",), "organization": ("international_organization",),
              "union": ("international_organization",)}
-MISSION_WORDS = {"peacekeeping", "training", "stabilisation", "stabilization", "naval", "military",
+MISSION_WORDS = {"regional", "peacekeeping", "training", "stabilisation", "stabilization", "naval", "military",
                  "maritime", "police", "observer", "monitoring", "support", "protection", "peace",
                  "advisory", "multinational", "security"}
 
@@ -75,7 +75,7 @@ MISSION_WORDS = {"peacekeeping", "training", "stabilisation", "stabilization", "
 UNIT_WORDS = {"battalion", "brigade", "regiment", "division", "corps", "squadron", "legion", "fleet",
               "navy", "army", "air force", "armed forces", "special forces", "marines", "guard",
               "gendarmerie", "command", "unit", "contingent", "company"}
-OPERATION_WORDS = {"operation", "mission", "task force", "force", "peacekeeping"}
+OPERATION_WORDS = {"operation", "mission", "task force", "force", "peacekeeping", "exercise"}
 GROUP_WORDS = {"rebels", "militia", "militias", "movement", "front", "jihadists", "insurgents",
                "fighters", "mercenaries", "brigades", "liberation"}
 IGO_WORDS = {"united nations", "union", "council", "organization", "organisation", "commission",
@@ -94,6 +94,16 @@ MEDIA = {"reuters", "afp", "ap", "associated press", "agence france-presse", "ag
          "bbc", "cnn", "al jazeera", "rfi", "france 24", "dpa", "efe", "anadolu", "xinhua", "tass",
          "ria novosti", "interfax", "bloomberg", "the guardian", "the new york times", "le monde",
          "ritzau", "jeune afrique", "the associated press", "politico", "reuters news agency"}
+
+#: Institutional force nouns that, after a state's demonym or possessive, name that state's
+#: armed service as an actor ("the Nigerien army", "Israel's military"). Generic "forces" or
+#: "troops" stay with the state: they are contingents, not institutions.
+INSTITUTION_TERMS = ("armed forces", "air force", "national guard", "coast guard", "defence forces",
+                     "defense forces", "army", "navy", "military", "gendarmerie", "marines")
+#: Nouns that name an armed group by its members ("Somali pirates").
+GROUP_MEMBER_NOUNS = {"pirates", "militants", "rebels", "insurgents", "militias", "militiamen", "jihadists"}
+#: Words that introduce a named operation, exercise or task force ("Exercise Northern Bastion").
+OPERATION_INTRODUCERS = {"operation", "exercise", "task force", "mission"}
 
 PRONOUNS_PERSON = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PRONOUNS_THING = {"it", "its", "itself"}
@@ -728,10 +738,34 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
         return  # a government phrase whose country could not be told
     if len(text) < 3 or text.isdigit():
         return
+    title_words = {v for v, _ in aset.ref.titles if " " not in v} | set(aset.ref.honorifics)
+    if all(w.lower().rstrip(".") in title_words or w.lower() in {"rear", "vice", "deputy", "chief"}
+           for w in text.split()):
+        return  # "Rear Admiral": a title without a name
+    if len(span) == 1 and not text.isupper() and span[0].dep_ in {"compound", "amod"} \
+            and span[0].head.pos_ == "NOUN" and span[0].head.is_lower:
+        return  # "Leclerc tanks", "Reaper drones": a make or model, not an actor
     if text.lower() in GENERIC_ORG_WORDS:
         earlier = _named_org_ending_with(aset, text.lower(), span.start)
         if earlier is not None:
             aset.add_mention(earlier, _with_determiner(span), "name")
+        return
+    prev_m = aset.mention_at(doc[span.start - 1]) if span.start > 0 else None
+    if prev_m is not None and prev_m.kind == "demonym" and prev_m.end_token == span.start and len(span) > 1:
+        # "Libyan National Army": the demonym is part of the organisation's name
+        state = aset.actors[prev_m.actor_id]
+        _unclaim(aset, prev_m)
+        full = doc[prev_m.start_token:span.end]
+        name = clean_span_text(full.text)
+        typ = _org_type(name)
+        actor = aset.add_actor(Actor(id=slugify(name), name=name, type=typ if typ != "other" else "military_unit"
+                                     if any(w in name.lower() for w in UNIT_WORDS) else typ,
+                                     country=state.country, source="ner"))
+        aset.add_mention(actor, full, "name")
+        if state.id not in aset.actors:
+            aset.actors[state.id] = state  # keep the state row only if mentioned elsewhere
+            if not state.mentions:
+                del aset.actors[state.id]
         return
     before = _parenthesised_after(aset, span)
     if before is not None:
@@ -742,9 +776,12 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
         aset.add_mention(mission, _with_determiner(span), "name")
         return
     typ = _org_type(text)
-    actor = aset.add_actor(Actor(id=slugify(text), name=text, type=typ,
-                                 country=_country_inside(aset, span) if typ in {"military_unit", "government"} else "",
-                                 source="ner"))
+    country = _country_inside(aset, span) if typ in {"military_unit", "government"} else ""
+    if typ == "government" and not country:
+        # "the Government of National Unity", "Kurdistan Regional Government": a government
+        # always belongs to a state; take the one the passage is about
+        country = _salient_country(aset, span[0])
+    actor = aset.add_actor(Actor(id=slugify(text), name=text, type=typ, country=country, source="ner"))
     aset.add_mention(actor, span, "name")
 
 
@@ -806,6 +843,130 @@ def _person_mention(aset: ActorSet, span: Span, text: str) -> None:
         return
     actor = aset.add_actor(Actor(id=slugify(text), name=text, type="person", source="ner"))
     aset.add_mention(actor, span, "name")
+
+
+def _ship_terms(aset: ActorSet) -> tuple[list[str], dict[str, str]]:
+    import json
+
+    from .config import REFERENCE_DIR
+
+    path = REFERENCE_DIR / "ship_terms.json"
+    if not path.exists():
+        return [], {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return sorted(data.get("classes", []), key=lambda c: -len(c)), dict(data.get("prefixes", {}))
+
+
+def _named_ships(aset: ActorSet, doc: Doc) -> None:
+    """"the Greek frigate Limnos", "destroyer Caio Duilio", "INS Kolkata": named warships are
+    military units of the state in front of them (demonym, possessive or hull prefix)."""
+    classes, prefixes = _ship_terms(aset)
+    lowers = [t.lower_ for t in doc]
+    i = 0
+    while i < len(doc):
+        name_start = None
+        country = ""
+        if doc[i].text in prefixes and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            name_start, country, intro_start = i, prefixes[doc[i].text], i
+        else:
+            for cls in classes:
+                n = len(cls.split())
+                if lowers[i:i + n] == cls.split() and i + n < len(doc) and doc[i + n].text[:1].isupper() \
+                        and doc[i + n].pos_ == "PROPN" and i + n not in aset._by_token:
+                    name_start, intro_start = i + n, i
+                    country = prefixes.get(doc[i + n].text, "")
+                    break
+        if name_start is None:
+            i += 1
+            continue
+        j = name_start + 1
+        while j < len(doc) and j - name_start < 4 and doc[j].text[:1].isupper() and doc[j].pos_ == "PROPN" \
+                and j not in aset._by_token:
+            j += 1
+        if not country:
+            # the nearest state named before the ship in its sentence ("Italy already provides the
+            # flagship, the frigate Carabiniere")
+            before = list(doc[doc[intro_start].sent.start:intro_start])
+            country = _country_near(aset, list(reversed(before)))
+        name_span = doc[name_start:j]
+        if aset.claimed(name_span.start, name_span.end) or any(t.is_punct for t in name_span):
+            i = j
+            continue
+        full = doc[intro_start:j].text if intro_start != name_start else name_span.text
+        actor = aset.add_actor(Actor(id=slugify("ship " + name_span.text), name=full, type="military_unit",
+                                     country=country, source="rule"))
+        # for forces, the class noun ("frigate") belongs to the ship as well
+        aset.add_mention(actor, doc[intro_start:j], "name", text=full)
+        i = j
+    # later bare mentions of the ship's name ("the Limnos", "Carabiniere")
+    ships = {a.name.split()[-1]: a for a in aset.actors.values() if a.id.startswith("ship-")}
+    for tok in doc:
+        a = ships.get(tok.text)
+        if a is not None and tok.i not in aset._by_token and tok.pos_ in {"PROPN", "NOUN"}:
+            aset.add_mention(a, doc[tok.i:tok.i + 1], "name")
+
+
+def _state_institutions(aset: ActorSet, doc: Doc) -> None:
+    """"the Nigerien army", "Israel's military", "Somali pirates": a state's armed service or
+    a group named by nationality is an actor of its own; the demonym stays with the state."""
+    lowers = [t.lower_ for t in doc]
+    for m in sorted(list(aset.mentions), key=lambda m: m.start):
+        state = aset.actors.get(m.actor_id)
+        if state is None or state.type != "state":
+            continue
+        j = m.end_token
+        if j < len(doc) and doc[j].text in {"'s", "\u2019s"}:
+            j += 1
+        for term in INSTITUTION_TERMS + tuple(sorted(GROUP_MEMBER_NOUNS)):
+            parts = term.split()
+            n = len(parts)
+            if lowers[j:j + n] != parts or aset.claimed(j, j + n):
+                continue
+            if j + n < len(doc) and doc[j + n].pos_ in {"NOUN", "PROPN"} and doc[j + n].lower_ not in {"of"}:
+                break  # "army chief", "military spokesman": a person or thing, not the institution
+            surface = doc[m.start_token:j + n].text
+            is_group = term in GROUP_MEMBER_NOUNS
+            name = f"{state.name} {term}" if not is_group else surface
+            national = None if is_group or term in {"navy", "air force", "coast guard", "marines", "national guard",
+                                                     "gendarmerie"} else next(
+                (e for e in aset.ref.entities.values()
+                 if e.kind == "national_armed_forces" and e.country == state.country), None)
+            if national is not None:  # "the Congolese army" is the FARDC
+                actor = aset.add_actor(_entity_actor(national))
+            else:
+                actor = aset.add_actor(Actor(id=f"{state.id.lower()}-{slugify(term)}", name=name,
+                                             type="armed_group" if is_group else "military_unit",
+                                             country=state.country, source="rule"))
+            aset.add_mention(actor, doc[j:j + n], "name", text=surface)
+            break
+
+
+def _named_operations(aset: ActorSet, doc: Doc) -> None:
+    """"Exercise Northern Bastion", "Task Force Sabre", "Operation Irini": a capitalised name
+    after an operation word is an operation, known to the reference lists or not."""
+    lowers = [t.lower_ for t in doc]
+    for i in range(len(doc)):
+        for intro in sorted(OPERATION_INTRODUCERS, key=lambda x: -len(x)):
+            parts = intro.split()
+            n = len(parts)
+            if lowers[i:i + n] != parts or not doc[i].text[:1].isupper() and not (
+                    i > 0 and doc[i - 1].lower_ in {"the"}):
+                continue
+            j = i + n
+            k = j
+            while k < len(doc) and k - j < 3 and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN" \
+                    and k not in aset._by_token:
+                k += 1
+            if k == j or aset.claimed(i, k):
+                continue
+            name = doc[j:k].text
+            known = aset.ref.lookup(name) or aset.ref.lookup(doc[i:k].text)
+            if known is not None and known.type != "military_operation":
+                continue
+            actor = aset.add_actor(_entity_actor(known) if known is not None else Actor(
+                id=slugify(doc[i:k].text), name=doc[i:k].text, type="military_operation", source="rule"))
+            aset.add_mention(actor, doc[i:k], "name")
+            break
 
 
 def _bracketed_acronyms(aset: ActorSet, doc: Doc) -> None:
@@ -1155,6 +1316,9 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _governments(aset, doc, metonyms)
     _resolve_metonyms(aset, metonyms)
     _mission_phrases(aset, doc)
+    _named_ships(aset, doc)
+    _state_institutions(aset, doc)
+    _named_operations(aset, doc)
     _ner_mentions(aset, doc)
     _bracketed_acronyms(aset, doc)
     _merge_alias_duplicates(aset)

@@ -56,6 +56,7 @@ class Entity:
     region: str = ""
     parent: str = ""
     role: str = ""
+    kind: str = ""
 
 
 @dataclass
@@ -168,7 +169,7 @@ def load_reference(directory: Path | str = REFERENCE_DIR) -> Reference:
                 id=row["id"], name=row["name"], type=row.get("type", "other"),
                 country=row.get("country", "") or "", aliases=_as_tuple(row.get("aliases")),
                 host=_as_tuple(row.get("host")), org=row.get("org", "") or "",
-                parent=row.get("parent", "") or "",
+                parent=row.get("parent", "") or "", kind=row.get("kind", "") or "",
             ))
     titles: list[tuple[str, str]] = []
     for row in _read_jsonl(directory / "titles.jsonl"):

@@ -144,3 +144,39 @@ def test_actors_extract_rows_have_offsets_and_unique_ids(nlp):
     rows = extract_actors(nlp(text), "t").rows()
     assert [r["actor_id"] for r in rows] == ["NOR", "PRT", "HUN", "MLI"]
     assert [r["first_offset"] for r in rows] == [text.index(n) for n in ("Norway", "Portugal", "Hungary", "Mali")]
+
+
+def test_actors_extract_named_warships_are_units_of_their_state(nlp):
+    rows = actors_of(nlp, "The Greek frigate Limnos joined the operation last week. India sent the destroyer "
+                          "INS Kolkata. The Limnos carries a crew of about 190.")
+    limnos = [r for r in rows.values() if "Limnos" in r["name"]]
+    assert len(limnos) == 1
+    assert (limnos[0]["type"], limnos[0]["country"], limnos[0]["mentions"]) == ("military_unit", "GRC", 2)
+    kolkata = [r for r in rows.values() if "Kolkata" in r["name"]]
+    assert kolkata and kolkata[0]["country"] == "IND"
+
+
+def test_actors_extract_national_army_is_a_unit_and_state_stays(nlp):
+    rows = actors_of(nlp, "The Nigerien army took over the base. Niger said the handover went smoothly.")
+    army = [r for r in rows.values() if r["type"] == "military_unit"]
+    assert len(army) == 1 and army[0]["country"] == "NER"
+    assert "Nigerien army" in aliases(army[0])
+    assert rows["NER"]["type"] == "state"
+
+
+def test_actors_extract_army_of_state_with_known_armed_forces_uses_reference(nlp):
+    rows = actors_of(nlp, "The Congolese army retreated from Goma, and the FARDC later regrouped.")
+    units = [r for r in rows.values() if r["type"] == "military_unit"]
+    assert len(units) == 1
+    assert {"Congolese army", "FARDC"} <= aliases(units[0])
+
+
+def test_actors_extract_named_exercise_is_an_operation(nlp):
+    rows = actors_of(nlp, "Troops from seven countries will take part in Exercise Northern Bastion in Latvia.")
+    ops = [r for r in rows.values() if r["type"] == "military_operation"]
+    assert [o["name"] for o in ops] == ["Exercise Northern Bastion"]
+
+
+def test_actors_extract_make_of_tank_is_not_an_actor(nlp):
+    rows = actors_of(nlp, "France sent Leclerc tanks to Romania.")
+    assert {r["name"] for r in rows.values()} == {"France", "Romania"}
