@@ -158,12 +158,13 @@ def setup_charts() -> None:
     import seaborn as sns
 
     matplotlib.rcParams["svg.fonttype"] = "path"
+    matplotlib.rcParams["svg.hashsalt"] = "force-briefing"  # stable clip-path ids: same input, same SVG
     matplotlib.rcParams["figure.dpi"] = 100
     sns.set_theme(style="whitegrid", context="notebook", font="DejaVu Sans")
     try:
         from matplotlib_inline.backend_inline import set_matplotlib_formats
 
-        set_matplotlib_formats("svg")
+        set_matplotlib_formats("svg", metadata={"Date": None})  # no timestamp in the SVG
     except Exception:  # outside IPython
         pass
 
