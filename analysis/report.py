@@ -44,13 +44,16 @@ def chart_label(value: object, width: int = 28) -> str:
 
 def resolve_articles(articles: str | Sequence[str]) -> list[str]:
     """Article parameter -> paths: comma-separated list or glob, relative to cwd or project root."""
-    items = [a.strip() for a in articles.split(",")] if isinstance(articles, str) else list(articles)
+    if isinstance(articles, str):  # an existing path is taken whole, even with "," or "[" in its name
+        items = [articles.strip()] if Path(articles.strip()).exists() else [a.strip() for a in articles.split(",")]
+    else:
+        items = list(articles)
     out: list[str] = []
     for item in filter(None, items):
         p = Path(item)
         if not p.is_absolute() and not p.exists() and not glob.glob(item):
             p = config.PROJ_ROOT / item
-        matches = sorted(glob.glob(str(p))) if any(c in str(p) for c in "*?[") else [str(p)]
+        matches = sorted(glob.glob(str(p))) if not p.exists() and any(c in str(p) for c in "*?[") else [str(p)]
         out.extend(matches or [str(p)])
     return out
 

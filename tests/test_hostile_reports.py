@@ -227,3 +227,19 @@ def test_notebook_names_cannot_leave_the_output_folder(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: no such notebook: ../notebooks/briefing")
     assert not (tmp_path / "out").exists() and not (tmp_path / "notebooks").exists()
+
+
+@pytest.mark.parametrize("folder", ["a,b", "[draft] 2024", "x*y?"])
+def test_article_folders_with_list_or_glob_characters_resolve_whole(tmp_path, folder):
+    """The build passes the folder as the notebooks' ``articles`` string; "a,b" used to split in two."""
+    from analysis import report
+
+    d = tmp_path / folder
+    d.mkdir()
+    (d / "seed.txt").write_bytes((config.ARTICLES_DIR / "denmark-mali-takuba.txt").read_bytes())
+    (tmp_path / "a").mkdir()  # "[draft]"-style names must not glob-match a sibling instead
+    assert report.resolve_articles(str(d)) == [str(d)]
+    meta = report.article_metadata(str(d))
+    assert meta["title"].tolist() == ["Denmark to withdraw special forces from Mali after junta demand"]
+    tune = config.DEV_DIR / "tune" / "articles"  # a real comma-separated list still splits
+    assert report.resolve_articles(f"{config.ARTICLES_DIR}, {tune}") == [str(config.ARTICLES_DIR), str(tune)]
