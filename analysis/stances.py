@@ -882,13 +882,30 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
     return []
 
 
+def _only_behind_locative(noun: Token, actor, actors, lex: Lexicon) -> bool:
+    """Whether every mention of ``actor`` under ``noun`` sits in a locative phrase ("in the Council")."""
+    loc: set[int] = set()
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in lex.locative_preps:
+            loc |= {t.i for t in c.subtree}
+    inside = [t.i for t in noun.subtree if (a := actors.at_token(t)) is not None and a.id == actor.id]
+    return bool(inside) and all(i in loc for i in inside)
+
+
 def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclude: frozenset = frozenset()) -> list:
     out = []
     for t in toks:
         if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
             t = t.head.head
         found = [a for a in _np_actors(t, actors, strict, lex=lex) if a.id not in exclude]
-        if not found and not strict:
+        placed_only = False
+        if _lemma(t) in lex.event_nouns and not strict:
+            # "backed the reinforcement in the Council debate": the Council is where, not what;
+            # the event is the operation's
+            kept = [a for a in found if not _only_behind_locative(t, a, actors, lex)]
+            found = kept or _event_target(t, actors, lex, exclude)
+            placed_only = True
+        if not found and not strict and not placed_only:
             found = [a for a in _inner_actors(t, actors, lex, through_places=True) if a.id not in exclude]
         if not found and not strict:
             found = _event_target(t, actors, lex, exclude)

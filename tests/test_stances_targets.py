@@ -1,0 +1,33 @@
+"""Stance targets on small invented articles, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.actors import extract_actors
+from analysis.nlp import load_pipeline
+from analysis.stances import extract_stances
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+def pairs(nlp, text):
+    doc = nlp(text)
+    return {(r["source"], r["target"], r["stance"]) for r in extract_stances(doc, extract_actors(doc, "t"))}
+
+
+def test_stances_targets_event_noun_means_the_operation_not_the_place(nlp):
+    text = ("EUFOR Althea will add 500 troops in Bosnia. "
+            "The United States and Britain backed the reinforcement in the Security Council debate.")
+    got = pairs(nlp, text)
+    assert ("USA", "eufor-althea", "support") in got
+    assert ("GBR", "eufor-althea", "support") in got
+    assert not any(t == "un-security-council" for _, t, _ in got)
+
+
+def test_stances_targets_not_ruling_out_is_not_opposition(nlp):
+    got = pairs(nlp, "Washington did not rule out cooperation with Ouagadougou.")
+    assert not any(st == "oppose" for _, _, st in got)
