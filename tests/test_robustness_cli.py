@@ -158,3 +158,27 @@ def test_unwritable_output_folder_is_one_error_line(tmp_path):
     blocker.write_text("not a folder")
     res = extract(SEED, "--out", blocker / "tables")
     assert_one_error_line(res, "cannot write tables to", str(blocker / "tables"))
+
+
+@pytest.mark.skipif(not (hasattr(os, "geteuid") and os.geteuid() == 0), reason="needs root to switch to 'nobody'")
+@pytest.mark.skipif(not Path("/usr/bin/setpriv").exists(), reason="util-linux setpriv not installed")
+def test_chmod_000_file_as_an_unprivileged_user_is_one_error_line():
+    """Root reads anything, so drop to uid 65534 (nobody) to get a real EACCES."""
+    import shutil
+    import tempfile
+
+    d = Path(tempfile.mkdtemp(prefix="fb-perm-", dir="/tmp"))  # pytest's tmp_path is 0700 root
+    try:
+        d.chmod(0o755)
+        secret = d / "secret.txt"
+        secret.write_text(BODY)
+        secret.chmod(0)
+        res = subprocess.run(["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                              sys.executable, "-m", "analysis", "extract", str(secret), "--out", str(d / "out")],
+                             capture_output=True, text=True, timeout=60, cwd=config.PROJ_ROOT)
+        if "Permission denied" in res.stderr and "secret.txt" not in res.stderr:
+            pytest.skip(f"nobody cannot run the venv here: {res.stderr.strip()[:200]}")
+        assert_one_error_line(res, f"{secret}: " + errors.UNREADABLE.format(err="Permission denied"))
+        assert lines(res.stderr) == [f"error: {secret}: " + errors.UNREADABLE.format(err="Permission denied")]
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
