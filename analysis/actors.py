@@ -378,6 +378,8 @@ def _government_spans(aset: ActorSet, doc: Doc) -> list[tuple[Span, str]]:
         for i in range(len(doc) - n + 1):
             if lowers[i:i + n] != parts or any(j in taken for j in range(i, i + n)):
                 continue
+            if _inside_named_org(aset, doc, i, i + n):
+                continue  # "the Government of National Unity": a name, left to NER
             head = doc[i + n - 1]
             if head.tag_ in {"NNS", "NNPS"} and head.lower_ not in {"authorities", "generals", "leaders", "rulers"}:
                 continue  # "governments", "juntas": a generic plural, not one actor
@@ -388,6 +390,18 @@ def _government_spans(aset: ActorSet, doc: Doc) -> list[tuple[Span, str]]:
             found.append((doc[i:i + n], term))
             taken.update(range(i, i + n))
     return sorted(found, key=lambda x: x[0].start)
+
+
+def _inside_named_org(aset: ActorSet, doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens start..end are the capitalised part of a longer NER organisation name
+    that names no reference actor ("Kurdistan Regional Government", "Government of National Unity")."""
+    tok = doc[start]
+    if not tok.text[:1].isupper() or tok.ent_type_ != "ORG":
+        return False
+    ent = next((e for e in doc.ents if e.start <= start and end <= e.end), None)
+    if ent is None or len(ent) <= end - start:
+        return False
+    return not any(aset._by_token.get(i) for i in range(ent.start, ent.end))
 
 
 def _government_country(aset: ActorSet, span: Span, governments: list[Actor], metonyms: dict[int, str]) -> str:
@@ -705,8 +719,9 @@ def _trim(ent: Span) -> Span | None:
             break
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in {"the", "a", "an"}):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in {"'s", "\u2019s"}):
-        end -= 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in {"'s", "\u2019s"}
+                           or doc[end - 1].lower_ in {"of", "the", "and", "for", "in"}):
+        end -= 1  # "Ministry of National Defence of the [Republic of Lithuania]"
     return doc[start:end] if end > start else None
 
 
@@ -806,7 +821,7 @@ def _named_org_ending_with(aset: ActorSet, word: str, before_token: int) -> Acto
         a = aset.actors.get(m.actor_id)
         if a is None or a.type in {"state", "person"}:
             continue
-        if any(norm(x).endswith(word) for x in [a.name, *a.aliases]) and (best is None or m.start > best[0]):
+        if any(word in norm(x).split() for x in [a.name, *a.aliases]) and (best is None or m.start > best[0]):
             best = (m.start, a)
     return best[1] if best else None
 
