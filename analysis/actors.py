@@ -910,8 +910,9 @@ def _named_ships(aset: ActorSet, doc: Doc) -> None:
         full = doc[intro_start:j].text if intro_start != name_start else name_span.text
         actor = aset.add_actor(Actor(id=slugify("ship " + name_span.text), name=full, type="military_unit",
                                      country=country, source="rule"))
-        # for forces, the class noun ("frigate") belongs to the ship as well
-        aset.add_mention(actor, doc[intro_start:j], "name", text=full)
+        # the class noun ("frigate") stays free: for forces it is the contribution, owned by
+        # the state in front of it ("the Greek frigate")
+        aset.add_mention(actor, name_span, "name", text=full)
         i = j
     # later bare mentions of the ship's name ("the Limnos", "Carabiniere")
     ships = {a.name.split()[-1]: a for a in aset.actors.values() if a.id.startswith("ship-")}

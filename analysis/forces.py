@@ -351,6 +351,12 @@ def _counted_demonym(tok: Token, actors) -> bool:
     return actor is not None and actor.type == "state" and any(c.dep_ == "nummod" for c in tok.children)
 
 
+def _named_ship_head(tok: Token, actors) -> bool:
+    """The last word of a named warship's mention (the actors module names ships ``ship-*``)."""
+    m = actors.mention_at(tok) if hasattr(actors, "mention_at") else None
+    return m is not None and m.actor_id.startswith("ship-") and m.end_token - 1 == tok.i
+
+
 def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
     """Unit nouns of a sentence, by token index, with their class.
 
@@ -361,6 +367,8 @@ def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
         cls = unit_class(tok, lex)
         if cls is None and _counted_demonym(tok, actors):
             cls = "individual"  # "about 1,200 South Africans"
+        if cls is None and _named_ship_head(tok, actors):
+            cls = "asset"  # "the Greek frigate Limnos joined ...": a named warship
         if cls is None:
             continue
         if _operation_at(tok, actors):

@@ -308,3 +308,10 @@ def test_forces_extract_operation_and_host(extract):
 def test_forces_extract_unapproved_deployment_is_pending(extract, text):
     rows, _ = extract(text)
     assert [r["status"] for r in rows if r["contributor"] == "SWE"] == ["pending"]
+
+
+def test_forces_extract_named_warship_with_crew_is_an_asset_contribution(extract):
+    rows, _ = extract("The Greek frigate Limnos, with a crew of about 190, joined Operation Irini last week.")
+    assert [(r["contributor"], r["operation"], r["quantity"], r["status"]) for r in rows] == [
+        ("GRC", "irini", 190, "deployed")]
+    assert "Limnos" in rows[0]["asset"]
