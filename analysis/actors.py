@@ -734,9 +734,19 @@ def _article_alias(aset: ActorSet, text: str) -> Actor | None:
     return None
 
 
+def _short_form_of(aset: ActorSet, text: str) -> Actor | None:
+    """"EUFOR" after "EUFOR Althea": the first word of an organisation or operation the
+    article already named, when exactly one such actor starts with it."""
+    if len(text.split()) != 1 or len(text) < 3:
+        return None
+    hits = [a for a in aset.actors.values() if a.type in ORG_TYPES | {"armed_group", "military_unit"}
+            and any(len(x.split()) > 1 and x.split()[0] == text for x in [a.name, *a.aliases])]
+    return hits[0] if len(hits) == 1 else None
+
+
 def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
     doc = span.doc
-    same = _article_alias(aset, text)
+    same = _article_alias(aset, text) or _short_form_of(aset, text)
     if same is not None:
         aset.add_mention(same, span, "name")
         return
@@ -1046,6 +1056,13 @@ def _surname_mentions(aset: ActorSet, doc: Doc) -> None:
         person = surnames.get(tok.text)
         if person is not None and tok.i not in aset._by_token and tok.pos_ in {"PROPN", "NOUN"}:
             aset.add_mention(person, doc[tok.i:tok.i + 1], "name")
+    # "EUFOR" after "EUFOR Althea": an acronym that opens a name the article used
+    for tok in doc:
+        if tok.i in aset._by_token or not tok.text.isupper() or len(tok.text) < 3:
+            continue
+        short = _short_form_of(aset, tok.text)
+        if short is not None:
+            aset.add_mention(short, doc[tok.i:tok.i + 1], "name")
 
 
 def _drop_unsupported_single_names(aset: ActorSet, doc: Doc) -> None:

@@ -31,3 +31,14 @@ def test_stances_targets_event_noun_means_the_operation_not_the_place(nlp):
 def test_stances_targets_not_ruling_out_is_not_opposition(nlp):
     got = pairs(nlp, "Washington did not rule out cooperation with Ouagadougou.")
     assert not any(st == "oppose" for _, _, st in got)
+
+
+def test_stances_targets_rejecting_criticism_opposes_the_critic(nlp):
+    got = pairs(nlp, "Turkey condemned the boarding. Greek Defence Minister Nikos Dendias rejected the criticism.")
+    assert ("nikos-dendias", "TUR", "oppose") in got
+
+
+def test_stances_targets_declining_to_criticise_is_neutral_towards_short_name(nlp):
+    got = pairs(nlp, "EUFOR Althea will grow. Serbia's envoy declined to criticise EUFOR directly.")
+    assert ("SRB", "eufor-althea", "neutral") in got
+    assert not any(st == "oppose" for *_, st in got)
