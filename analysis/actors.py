@@ -445,8 +445,17 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
                 return actor.country
             if tok.i + 1 in metonyms:
                 return metonyms[tok.i + 1]
-    # nearest state mentioned before
-    prev = [m for m in aset.mentions if m.end_token <= span.start and aset.actors[m.actor_id].type == "state"]
+    # nearest state mentioned before, except the subject acting on this government
+    # ("Denmark condemned the junta": not Denmark's junta)
+    verb = span[-1].head
+    while verb.dep_ in {"prep", "pobj", "dobj", "conj", "appos"} and verb.head is not verb:
+        if verb.pos_ in {"VERB", "AUX"}:
+            break
+        verb = verb.head
+    acting = {m.actor_id for c in verb.children if c.dep_ in SUBJECT_DEPS
+              for m in [aset._by_token.get(t.i) for t in c.subtree] if m is not None}
+    prev = [m for m in aset.mentions if m.end_token <= span.start and aset.actors[m.actor_id].type == "state"
+            and m.actor_id not in acting]
     if prev:
         return aset.actors[max(prev, key=lambda m: m.start).actor_id].country
     return ""

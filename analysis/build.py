@@ -143,6 +143,19 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+def _point_at_final_tables(executed_dir: Path, staging_tables: Path, final_tables: Path) -> None:
+    """Executed notebooks keep the tables folder they will find after the swap, not the
+    staging folder that is deleted, so a reader can re-run them as they are."""
+    import nbformat
+
+    for path in sorted(executed_dir.glob("*.ipynb")):
+        nb = nbformat.read(str(path), as_version=4)
+        for cell in nb.cells:
+            if "injected-parameters" in cell.metadata.get("tags", []):
+                cell.source = cell.source.replace(str(staging_tables), str(final_tables))
+        nbformat.write(nb, str(path))
+
+
 def _swap_into_place(staging: Path, out_dir: Path) -> None:
     """Move every built file over its old version; each rename is atomic."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -160,6 +173,7 @@ def build_reports(
     notebooks: Sequence[str] = NOTEBOOKS,
     pdf: bool = True,
     progress: Callable[[str], None] = _say,
+    max_bytes: int | None = None,
 ) -> BuildResult:
     """Extract tables, run the notebooks and export HTML/PDF reports into ``out_dir``."""
     from .loader import load_articles
@@ -174,7 +188,7 @@ def build_reports(
         raise BriefingError(f"no such notebook: {', '.join(unknown)} (have: {', '.join(NOTEBOOKS)})")
 
     t0 = time.perf_counter()
-    loaded = load_articles(paths)
+    loaded = load_articles(paths, max_bytes=max_bytes or config.MAX_ARTICLE_BYTES)
     for prob in loaded.problems:
         progress(f"warning: skipped {prob}")
     if not loaded.articles:
@@ -213,7 +227,14 @@ def build_reports(
                     first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
                     raise BriefingError(f"PDF export of {name} failed: {first[:300]}") from None
                 built.append(staging / f"{name}.pdf")
+        _point_at_final_tables(staging / "executed", tables_dir, out / "tables")
         _swap_into_place(staging, out)
+        if not browser:
+            for name in notebooks:  # an older PDF would no longer match the new HTML
+                stale = out / f"{name}.pdf"
+                if stale.exists():
+                    stale.unlink()
+                    progress(f"warning: removed outdated {stale.name} (no PDF was built this time)")
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     if pdf_skipped:

@@ -51,7 +51,11 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from .build import NOTEBOOKS, build_reports
 
     notebooks = args.notebooks.split(",") if args.notebooks else NOTEBOOKS
-    result = build_reports(args.articles, args.out, notebooks=notebooks, pdf=not args.no_pdf)
+    if args.max_bytes is not None:
+        # notebooks that extract for themselves read the limit from the environment
+        os.environ["FORCE_BRIEFING_MAX_BYTES"] = str(args.max_bytes)
+    result = build_reports(args.articles, args.out, notebooks=notebooks, pdf=not args.no_pdf,
+                           max_bytes=args.max_bytes)
     for path in result.reports:
         print(path)
     return 0
@@ -80,6 +84,8 @@ def make_parser() -> argparse.ArgumentParser:
     bd.add_argument("--out", metavar="DIR", help="report folder (default reports/)")
     bd.add_argument("--notebooks", metavar="NAMES", help="comma-separated subset, e.g. briefing,forces")
     bd.add_argument("--no-pdf", action="store_true", help="build HTML only")
+    bd.add_argument("--max-bytes", type=int, default=None,
+                    help=f"refuse article files larger than this (default {config.MAX_ARTICLE_BYTES})")
     bd.set_defaults(func=_cmd_build)
 
     ev = sub.add_parser("evaluate", help="score extraction against gold files")

@@ -951,10 +951,22 @@ def sentence_operations(sent: Span, actors) -> list[tuple[int, object]]:
     return out
 
 
-def resolve_operation(g: Group, sent: Span, actors, ops: list[tuple[int, object]]):
-    """The operation nearest to the contingent in the sentence, else the article's main one."""
-    if ops:
-        return min(ops, key=lambda p: abs(p[0] - g.head.i))[1]
+def resolve_operation(g: Group, sent: Span, actors, ops: list[tuple[int, object]],
+                      others: list[Group] | None = None):
+    """The operation nearest to the contingent in the sentence, else the article's main one.
+
+    An operation named inside another contingent's phrase is that contingent's ("withdraw
+    Danish forces ... the elements participating in the UN force": the UN force belongs to the
+    elements), so it is skipped for this one.
+    """
+    own = {t.i for t in g.head.subtree}
+    taken: set[int] = set()
+    for other in others or []:
+        if other.head.i != g.head.i and g.head.i not in {t.i for t in other.head.subtree}:
+            taken |= {t.i for t in other.head.subtree}
+    usable = [p for p in ops if p[0] in own or p[0] not in taken]
+    if usable:
+        return min(usable, key=lambda p: abs(p[0] - g.head.i))[1]
     return actors.main_operation()
 
 
@@ -1206,7 +1218,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         q = g.quantity
         if st.status == "unknown" and not (q is not None and q.kind == "headcount" and q.value is not None):
             continue  # says neither how many nor what they do
-        op = resolve_operation(g, sent, actors, ops)
+        op = resolve_operation(g, sent, actors, ops, groups)
         host = resolve_host(g, pred, op, actors, {c.id for c in contribs})
         for c in contribs:
             if host and c.country == host:

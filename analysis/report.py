@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import html
+import re
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -227,14 +228,21 @@ def summary_sentences(tables: Tables, max_stances: int = 6) -> list[str]:
                    + ", ".join(f"{r.name} ({r.mentions} mentions)" for r in top.itertuples()) + ".")
     if not forces.empty:
         f = with_names(forces, actors, ["contributor", "operation"])
-        seen: set[str] = set()
-        for _, row in f.iterrows():
-            if row.get("status") == "unknown" and pd.isna(row.get("quantity")):
-                continue  # nothing to say beyond "is involved"
-            s = force_sentence(row)
-            if s not in seen:
-                seen.add(s)
-                out.append(s)
+        # one sentence per contributor and operation: the first row with a figure, else the
+        # first with a known status; differing figures are named, not hidden
+        f = f.sort_values("sentence_start", kind="stable")
+        for _, grp in f.groupby(["article_id", "contributor", "operation"], sort=False):
+            known = grp[grp["status"] != "unknown"]
+            counted = known[known["quantity"].notna()]
+            if known.empty:
+                continue
+            row = (counted.iloc[0] if not counted.empty else known.iloc[0]).copy()
+            row["personnel"] = re.sub(r"\s*\([^)]*\)", "", str(row.get("personnel") or "")).strip()
+            sentence = force_sentence(row)
+            figures = sorted({int(q) for q in counted["quantity"]})
+            if len(figures) > 1:
+                sentence = sentence[:-1] + f" (reported figures differ: {', '.join(f'{q:,}' for q in figures)})."
+            out.append(sentence)
     if not stances.empty:
         s = with_names(stances, actors, ["source", "target"])
         s = s.assign(strength=s["polarity"].abs()).sort_values(["strength", "sentence_start"], ascending=[False, True])

@@ -60,7 +60,8 @@ def test_build_e2e_executed_notebooks_carry_injected_parameters(built):
         injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
         assert len(injected) == 1, name
         assert str(SEED) in injected[0].source
-        assert "tables_dir" in injected[0].source
+        # the executed notebook points at the tables kept beside it, not the deleted staging folder
+        assert f'tables_dir = "{out / "tables"}"' in injected[0].source
 
 
 def test_build_e2e_tables_written_beside_reports(built):

@@ -315,3 +315,11 @@ def test_forces_extract_named_warship_with_crew_is_an_asset_contribution(extract
     assert [(r["contributor"], r["operation"], r["quantity"], r["status"]) for r in rows] == [
         ("GRC", "irini", 190, "deployed")]
     assert "Limnos" in rows[0]["asset"]
+
+
+def test_forces_extract_operation_inside_another_contingent_phrase_is_not_borrowed(extract):
+    text = ("Denmark has 100 special forces soldiers in the Takuba task force. An exception to the decision "
+            "to withdraw Danish forces is the elements participating in the United Nations peacekeeping force in Mali.")
+    rows, _ = extract(text)
+    second = [r for r in rows if r["sentence"].startswith("An exception")]
+    assert {(r["operation"], r["status"]) for r in second} == {("takuba", "withdrawing"), ("minusma", "remaining")}
