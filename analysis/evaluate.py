@@ -31,7 +31,6 @@ import os
 import re
 import sys
 import tempfile
-import unicodedata
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -40,6 +39,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 
 from . import config, loader, pipeline, schemas
+from .reference import norm  # one normalisation for matching, shared with the scorer rules
 from .errors import BriefingError
 
 #: A system table row as the reference scorer sees it after a CSV round trip: every
@@ -88,24 +88,6 @@ SOME_ARTICLES_MISSING = "no article for gold id(s) {ids}: not scored (the summar
 
 
 # ----------------------------------------------------------------------------- normalising
-
-
-def norm(text: object) -> str:
-    """Normalise a name for alias comparison: case, accents, punctuation and "the" ignored.
-
-    Possessive 's is dropped and spelled-out initials are joined, so "U.N." == "UN" and
-    "Mali's junta" == "Mali junta".
-
-    text (object): A name or alias (None counts as empty).
-    RETURNS (str): The comparison key ("" for nothing).
-    """
-    s = str(text or "").replace("\u2019", "'").replace("\u2018", "'")
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"'s\b", "", s)
-    s = re.sub(r"[^a-z0-9 ]+", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"\b(?:[a-z] )+[a-z]\b", lambda m: m.group(0).replace(" ", ""), s)
-    return re.sub(r"^the ", "", s)
 
 
 def split_aliases(value: str) -> list[str]:

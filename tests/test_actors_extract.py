@@ -11,11 +11,6 @@ from analysis.actors import extract_actors
 from analysis.nlp import load_pipeline
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    return load_pipeline()
-
-
 def actors_of(nlp, text: str) -> dict[str, dict]:
     rows = extract_actors(nlp(text), "t").rows()
     return {r["actor_id"]: r for r in rows}

@@ -16,16 +16,6 @@ from analysis.loader import load_articles
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    from analysis.nlp import load_pipeline
-
-    try:
-        return load_pipeline()
-    except Exception as err:  # no model installed
-        pytest.skip(f"spaCy model unavailable: {err}")
-
-
-@pytest.fixture(scope="session")
 def extract(nlp):
     from analysis.actors import extract_actors
 

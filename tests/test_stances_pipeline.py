@@ -16,16 +16,6 @@ from analysis.stances import extract_stances
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    from analysis.nlp import load_pipeline
-
-    try:
-        return load_pipeline()
-    except Exception as err:  # no model installed
-        pytest.skip(f"spaCy model unavailable: {err}")
-
-
-@pytest.fixture(scope="session")
 def run(nlp):
     from analysis.actors import extract_actors
 

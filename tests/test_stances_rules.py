@@ -21,16 +21,6 @@ from analysis.stances import (
 )
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    from analysis.nlp import load_pipeline
-
-    try:
-        return load_pipeline()
-    except Exception as err:  # no model installed
-        pytest.skip(f"spaCy model unavailable: {err}")
-
-
 # -------------------------------------------------------------------- ActorSet stand-in
 
 ACTOR_TABLE = [

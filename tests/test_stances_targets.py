@@ -9,11 +9,6 @@ from analysis.nlp import load_pipeline
 from analysis.stances import extract_stances
 
 
-@pytest.fixture(scope="session")
-def nlp():
-    return load_pipeline()
-
-
 def pairs(nlp, text):
     doc = nlp(text)
     return {(r["source"], r["target"], r["stance"]) for r in extract_stances(doc, extract_actors(doc, "t"))}
