@@ -1176,6 +1176,11 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
                 alt = classify_status(c, slex, actors)
                 if alt.status != "unknown":
                     return alt
+    if st.status == "unknown" and any(_named_ship_head(t, actors) for t in g.tokens) \
+            and sentence_operations(g.head.sent, actors):
+        # "Atalanta has three warships in the area: ... the French frigate Aconit": a named
+        # warship listed in an operation's line-up is on station
+        return Status("deployed", "named in the operation's line-up")
     return st
 
 

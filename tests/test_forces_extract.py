@@ -313,3 +313,11 @@ def test_forces_extract_operation_inside_another_contingent_phrase_is_not_borrow
     rows, _ = extract(text)
     second = [r for r in rows if r["sentence"].startswith("An exception")]
     assert {(r["operation"], r["status"]) for r in second} == {("takuba", "withdrawing"), ("minusma", "remaining")}
+
+
+def test_forces_extract_warships_in_an_operation_line_up_are_deployed(extract):
+    rows, _ = extract("EUNAVFOR Atalanta currently has three warships in the area: the Spanish frigate Victoria, "
+                      "the Italian destroyer Caio Duilio and the French frigate Aconit.")
+    assert {(r["contributor"], r["operation"], r["status"]) for r in rows} >= {
+        ("ITA", "atalanta", "deployed"), ("FRA", "atalanta", "deployed")}
+    assert all(r["quantity"] is None for r in rows)  # ships are not head counts
