@@ -1004,6 +1004,21 @@ def _named_operations(aset: ActorSet, doc: Doc) -> None:
             break
 
 
+def _generic_capitalised_references(aset: ActorSet, doc: Doc) -> None:
+    """"asked the Mission to leave", "the Council voted": a capitalised generic word after "the"
+    repeats the organisation or mission named before whose name contains it."""
+    for tok in doc:
+        if tok.i in aset._by_token or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        if not tok.text[:1].isupper() or tok.lower_ not in GENERIC_ORG_WORDS or tok.is_sent_start:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # "the Council of Europe": a name of its own
+        earlier = _named_org_ending_with(aset, tok.lower_, tok.i)
+        if earlier is not None:
+            aset.add_mention(earlier, doc[tok.i - 1:tok.i + 1], "name")
+
+
 def _bracketed_acronyms(aset: ActorSet, doc: Doc) -> None:
     """"Centre for Democracy and Human Rights (CDD)", "the East African Community force (EACRF)":
     an all-capitals word in brackets right after a name is that actor's acronym."""
@@ -1304,7 +1319,7 @@ def _descriptive_phrases(aset: ActorSet, doc: Doc) -> None:
         elif kind == "operation":
             target = _resolve_operation_description(aset, modifiers, demonym_mod)
         elif kind == "org":
-            target = None
+            target = _resolve_org_description(aset, modifiers, tok)
         if target is None:
             continue
         if demonym_mod is not None:
@@ -1331,6 +1346,19 @@ def _resolve_state_description(aset: ActorSet, modifiers: str, tok: Token) -> Ac
         if kind == "any" or (kind == "region" and ent is not None and ent.region == value) \
                 or (kind == "iso" and a.id in value):
             return a
+    return None
+
+
+def _resolve_org_description(aset: ActorSet, modifiers: str, tok: Token) -> Actor | None:
+    """"the regional bloc", "the Western alliance": the organisation most recently named before."""
+    before = sorted((m for m in aset.mentions if m.end_token <= tok.i), key=lambda m: -m.start)
+    for m in before:
+        a = aset.actors.get(m.actor_id)
+        if a is None or a.type != "international_organization":
+            continue
+        if "regional" in modifiers and a.id in {"un", "nato", "eu"}:
+            continue
+        return a
     return None
 
 
@@ -1363,6 +1391,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _named_operations(aset, doc)
     _ner_mentions(aset, doc)
     _bracketed_acronyms(aset, doc)
+    _generic_capitalised_references(aset, doc)
     _merge_alias_duplicates(aset)
     _titled_names(aset, doc)
     _drop_unsupported_single_names(aset, doc)

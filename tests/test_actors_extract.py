@@ -175,3 +175,16 @@ def test_actors_extract_named_exercise_is_an_operation(nlp):
 def test_actors_extract_make_of_tank_is_not_an_actor(nlp):
     rows = actors_of(nlp, "France sent Leclerc tanks to Romania.")
     assert {r["name"] for r in rows.values()} == {"France", "Romania"}
+
+
+def test_actors_extract_capitalised_generic_word_repeats_named_mission(nlp):
+    rows = actors_of(nlp, "The United Nations Multidimensional Integrated Stabilization Mission in Mali will close. "
+                          "The transitional Government of Mali asked the Mission to leave the country.")
+    assert rows["minusma"]["mentions"] == 2
+    assert "the Mission" in aliases(rows["minusma"])
+
+
+def test_actors_extract_regional_bloc_is_the_regional_organisation_named_before(nlp):
+    rows = actors_of(nlp, "SADC troops left Mozambique. President Nyusi said Maputo was grateful to the "
+                          "regional bloc for its sacrifices.")
+    assert "the regional bloc" in aliases(rows["sadc"])
