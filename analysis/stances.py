@@ -105,6 +105,7 @@ class Lexicon:
     irrealis_marks: frozenset[str] = frozenset()
     beneficiary_nouns: frozenset[str] = frozenset()
     locative_preps: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
 
     def by_first_word(self) -> dict[str, list[CueEntry]]:
         out: dict[str, list[CueEntry]] = {}
@@ -168,6 +169,7 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
         irrealis_marks=frozenset(data.get("irrealis_marks", [])),
         beneficiary_nouns=frozenset(data.get("beneficiary_nouns", [])),
         locative_preps=frozenset(data.get("locative_preps", [])),
+        act_nouns=frozenset(data.get("act_nouns", [])),
     )
 
 
@@ -879,6 +881,21 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
     if lem in lex.event_nouns:
         op = _main_operation(actors)
         return [op] if op is not None and op.id not in exclude else []
+    if lem in lex.act_nouns and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+        return _last_actor_subject(tok, actors, lex, exclude)
+    return []
+
+
+def _last_actor_subject(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
+    """Who did "the extension" / "the decision": the latest state, government or organisation
+    that was the subject of a clause before the noun (this sentence first, then earlier ones)."""
+    for sent in [tok.sent, *reversed(_sentences_before(tok, 3))]:
+        cands = [t for t in sent if t.dep_ in SUBJECT_DEPS and t.i < tok.i]
+        for t in reversed(cands):
+            a = _actor_for_token(t, actors, lex)
+            if a is not None and a.id not in exclude and a.type in (
+                    "state", "government", "international_organization"):
+                return [a]
     return []
 
 

@@ -37,3 +37,9 @@ def test_stances_targets_declining_to_criticise_is_neutral_towards_short_name(nl
     got = pairs(nlp, "EUFOR Althea will grow. Serbia's envoy declined to criticise EUFOR directly.")
     assert ("SRB", "eufor-althea", "neutral") in got
     assert not any(st == "oppose" for *_, st in got)
+
+
+def test_stances_targets_condemning_a_decision_opposes_who_made_it(nlp):
+    got = pairs(nlp, "Mozambique has extended the stay of Rwandan soldiers for two years. "
+                     "Renamo, the largest opposition party, condemned the extension.")
+    assert ("renamo", "MOZ", "oppose") in got
