@@ -100,6 +100,9 @@ MEDIA = {"reuters", "afp", "ap", "associated press", "agence france-presse", "ag
 #: "troops" stay with the state: they are contingents, not institutions.
 INSTITUTION_TERMS = ("armed forces", "air force", "national guard", "coast guard", "defence forces",
                      "defense forces", "army", "navy", "military", "gendarmerie", "marines")
+#: Legislatures named by their state ("Nigeria's Senate", "the Mozambican parliament"): a
+#: government-type actor of their own, since they often take positions against the executive.
+LEGISLATURE_TERMS = ("national assembly", "parliament", "senate", "congress")
 #: Nouns that name an armed group by its members ("Somali pirates").
 GROUP_MEMBER_NOUNS = {"pirates", "militants", "rebels", "insurgents", "militias", "militiamen", "jihadists"}
 #: Words that introduce a named operation, exercise or task force ("Exercise Northern Bastion").
@@ -952,7 +955,7 @@ def _state_institutions(aset: ActorSet, doc: Doc) -> None:
         j = m.end_token
         if j < len(doc) and doc[j].text in {"'s", "\u2019s"}:
             j += 1
-        for term in INSTITUTION_TERMS + tuple(sorted(GROUP_MEMBER_NOUNS)):
+        for term in INSTITUTION_TERMS + LEGISLATURE_TERMS + tuple(sorted(GROUP_MEMBER_NOUNS)):
             parts = term.split()
             n = len(parts)
             if lowers[j:j + n] != parts or aset.claimed(j, j + n):
@@ -961,8 +964,9 @@ def _state_institutions(aset: ActorSet, doc: Doc) -> None:
                 break  # "army chief", "military spokesman": a person or thing, not the institution
             surface = doc[m.start_token:j + n].text
             is_group = term in GROUP_MEMBER_NOUNS
+            legislature = term in LEGISLATURE_TERMS
             name = f"{state.name} {term}" if not is_group else surface
-            national = None if is_group or term in {"navy", "air force", "coast guard", "marines", "national guard",
+            national = None if is_group or legislature or term in {"navy", "air force", "coast guard", "marines", "national guard",
                                                      "gendarmerie"} else next(
                 (e for e in aset.ref.entities.values()
                  if e.kind == "national_armed_forces" and e.country == state.country), None)
@@ -970,7 +974,8 @@ def _state_institutions(aset: ActorSet, doc: Doc) -> None:
                 actor = aset.add_actor(_entity_actor(national))
             else:
                 actor = aset.add_actor(Actor(id=f"{state.id.lower()}-{slugify(term)}", name=name,
-                                             type="armed_group" if is_group else "military_unit",
+                                             type="armed_group" if is_group else
+                                             "government" if legislature else "military_unit",
                                              country=state.country, source="rule"))
             aset.add_mention(actor, doc[j:j + n], "name", text=surface)
             break
