@@ -105,7 +105,7 @@ class Lexicon:
     irrealis_marks: frozenset[str] = frozenset()
     beneficiary_nouns: frozenset[str] = frozenset()
     locative_preps: frozenset[str] = frozenset()
-    act_nouns: frozenset[str] = frozenset()
+    act_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def by_first_word(self) -> dict[str, list[CueEntry]]:
         out: dict[str, list[CueEntry]] = {}
@@ -169,7 +169,7 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
         irrealis_marks=frozenset(data.get("irrealis_marks", [])),
         beneficiary_nouns=frozenset(data.get("beneficiary_nouns", [])),
         locative_preps=frozenset(data.get("locative_preps", [])),
-        act_nouns=frozenset(data.get("act_nouns", [])),
+        act_nouns={k: _tuple(v) for k, v in (data.get("act_nouns") or {}).items()},
     )
 
 
@@ -889,13 +889,15 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
 def _last_actor_subject(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
     """Who did "the extension" / "the decision": the latest state, government or organisation
     that was the subject of a clause before the noun (this sentence first, then earlier ones)."""
+    verbs = set(lex.act_nouns.get(_lemma(tok), ()))
     for sent in [tok.sent, *reversed(_sentences_before(tok, 3))]:
-        cands = [t for t in sent if t.dep_ in SUBJECT_DEPS and t.i < tok.i]
-        for t in reversed(cands):
-            a = _actor_for_token(t, actors, lex)
-            if a is not None and a.id not in exclude and a.type in (
-                    "state", "government", "international_organization"):
-                return [a]
+        acts = [t for t in sent if t.i < tok.i and t.pos_ in ("VERB", "AUX") and _lemma(t) in verbs]
+        for verb in reversed(acts):
+            for sj in _subjects(verb):
+                a = _actor_for_token(sj, actors, lex)
+                if a is not None and a.id not in exclude and a.type in (
+                        "state", "government", "international_organization"):
+                    return [a]
     return []
 
 
