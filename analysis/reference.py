@@ -24,6 +24,7 @@ LABELS = {
     "armed_group": "ARMED_GROUP",
     "military_unit": "UNIT",
     "government": "GOVERNMENT",
+    "other": "OTHER_ACTOR",  # NGOs, think tanks, parties: actors, though not state or military
 }
 DEMONYM_LABEL = "DEMONYM"
 PERSON_LABEL = "KNOWN_PERSON"
@@ -94,7 +95,7 @@ class Reference:
         """Phrase patterns for spaCy's entity ruler, ``{"label", "pattern", "id"}`` as spaCy stores them."""
         patterns: list[dict] = []
         for ent in sorted(self.entities.values(), key=lambda e: e.id):
-            label = LABELS.get(ent.type, "OTHER")
+            label = LABELS.get(ent.type, LABELS["other"])
             for alias in sorted(set(ent.aliases) | {ent.name}):
                 patterns.append({"label": label, "pattern": alias, "id": ent.id})
         for iso3, forms in sorted(self.demonym_forms.items()):

@@ -890,7 +890,7 @@ def _last_actor_subject(tok: Token, actors, lex: Lexicon, exclude: frozenset) ->
     """Who did "the extension" / "the decision": the latest state, government or organisation
     that was the subject of a clause before the noun (this sentence first, then earlier ones)."""
     verbs = set(lex.act_nouns.get(_lemma(tok), ()))
-    for sent in [tok.sent, *reversed(_sentences_before(tok, 3))]:
+    for sent in [tok.sent, *reversed(_sentences_before(tok, 40))]:
         acts = [t for t in sent if t.i < tok.i and t.pos_ in ("VERB", "AUX") and _lemma(t) in verbs]
         for verb in reversed(acts):
             for sj in _subjects(verb):
