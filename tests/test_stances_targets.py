@@ -43,3 +43,11 @@ def test_stances_targets_condemning_a_decision_opposes_who_made_it(nlp):
     got = pairs(nlp, "Mozambique has extended the stay of Rwandan soldiers for two years. "
                      "Renamo, the largest opposition party, condemned the extension.")
     assert ("renamo", "MOZ", "oppose") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Al-Shabab fighters attacked an African Union base in Somalia.", ("al-shabab", "au", "oppose")),
+    ("The United States opposed the Russian proposal.", ("USA", "RUS", "oppose")),
+])
+def test_stances_targets_attacks_and_opposition_are_positions(nlp, text, expected):
+    assert expected in pairs(nlp, text)
