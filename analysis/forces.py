@@ -1166,8 +1166,43 @@ def _non_contribution(pred: Token | None, slex: StatusLexicon) -> bool:
     return pred is not None and any(v.lemma_.lower() in slex.non_contribution for v in verb_chain(pred))
 
 
+@lru_cache(maxsize=1)
+def _status_extras() -> dict:
+    """Word lists of force_status.json beyond the verb cues (read once)."""
+    return _read_json(LEXICON_DIR / STATUS_FILE)
+
+
+def _awaits_approval(sent: Span) -> bool:
+    """"an offer its parliament must still approve", "still needs the approval of", "awaits a
+    formal request": the sentence makes the contribution conditional on an approval."""
+    d = _status_extras()
+    nouns = set(d.get("approval_nouns", []))
+    needing = set(d.get("needing_verbs", []))
+    for tok in sent:
+        lem = tok.lemma_.lower()
+        if lem in nouns and tok.head.lemma_.lower() in needing:
+            return True
+        if lem in {"approve", "authorise", "authorize", "ratify"} and any(
+                c.lower_ == "still" or c.dep_ == "aux" and c.lower_ in {"must", "has", "have"} for c in tok.children) \
+                and any(c.lower_ == "still" for c in tok.children):
+            return True
+    return False
+
+
+def _recent_arrival(pred: Token | None, st: Status) -> bool:
+    """"arrived this week", "landed on Wednesday": an arrival dated recently is still arriving."""
+    if pred is None or st.status != "deployed" or pred.lemma_.lower() not in {"arrive", "land", "reach"}:
+        return False
+    recent = set(_status_extras().get("recent_time_words", []))
+    return any(t.ent_type_ in {"DATE", "TIME"} and t.lower_ in recent for t in pred.subtree)
+
+
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
     st = classify_status(pred, slex, actors)
+    if st.status in ("planned", "unknown") and _awaits_approval(g.head.sent):
+        return Status("pending", "awaiting approval")
+    if _recent_arrival(pred, st):
+        return Status("arriving", st.cue)
     if st.status == "unknown" and pred is not None and pred.pos_ in ("NOUN", "PROPN"):
         st = classify_status(governing_predicate(pred), slex, actors)  # "frigate Hessen, with 240 sailors, left"
     if st.status == "unknown":

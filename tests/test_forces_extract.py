@@ -321,3 +321,13 @@ def test_forces_extract_warships_in_an_operation_line_up_are_deployed(extract):
     assert {(r["contributor"], r["operation"], r["status"]) for r in rows} >= {
         ("ITA", "atalanta", "deployed"), ("FRA", "atalanta", "deployed")}
     assert all(r["quantity"] is None for r in rows)  # ships are not head counts
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Britain's HMS Richmond arrived this week to relieve HMS Diamond.", "arriving"),
+    ("Cyprus has offered an offshore patrol boat, an offer that still needs approval from its defence command.",
+     "pending"),
+])
+def test_forces_extract_recent_arrivals_and_offers_awaiting_approval(extract, text, status):
+    rows, _ = extract(text)
+    assert rows and rows[0]["status"] == status
