@@ -225,7 +225,8 @@ def summary_sentences(tables: Tables, max_stances: int = 6) -> list[str]:
     if not actors.empty:
         top = actors.sort_values(["mentions", "name"], ascending=[False, True]).head(4)
         out.append(f"The coverage names {len(actors)} actors; the most cited are "
-                   + ", ".join(f"{r.name} ({r.mentions} mentions)" for r in top.itertuples()) + ".")
+                   + ", ".join(f"{r.name} ({r.mentions} mention{'s' if r.mentions != 1 else ''})"
+                               for r in top.itertuples()) + ".")
     if not forces.empty:
         f = with_names(forces, actors, ["contributor", "operation"])
         # one sentence per contributor and operation: the first row with a figure, else the
@@ -317,13 +318,15 @@ def reconciled_table(rec: pd.DataFrame) -> pd.DataFrame:
 
 
 def personnel_by_contributor(forces: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Head counts per contributor and status: lowest and highest figure reported, for the chart."""
-    f = with_names(forces, actors, ["contributor", "operation"])
-    f = f[f["quantity"].notna()].copy()
-    if f.empty:
+    """Head counts per contributor (by name) and status across operations: the lowest and
+    highest figure reported, for the personnel chart."""
+    from .forces import personnel_by_status
+
+    data = personnel_by_status(forces)
+    if data.empty:
         return pd.DataFrame(columns=["contributor_name", "status", "low", "high"])
-    f["high_q"] = f["quantity_max"].fillna(f["quantity"]) if "quantity_max" in f else f["quantity"]
-    g = f.groupby(["contributor_name", "status"], sort=True).agg(low=("quantity", "min"), high=("high_q", "max"))
+    named = with_names(data, actors, ["contributor"])
+    g = named.groupby(["contributor_name", "status"], sort=True).agg(low=("low", "min"), high=("high", "max"))
     return g.reset_index().astype({"low": int, "high": int})
 
 

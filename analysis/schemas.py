@@ -98,7 +98,7 @@ def actors_frame(rows: list[dict]) -> pd.DataFrame:
     """Build and validate the actors table from row dicts (missing text fields become "")."""
     df = _frame(rows, ALL_ACTOR_COLUMNS)
     for col in ("article_id", "actor_id", "name", "type", "country", "role", "aliases", "source"):
-        df[col] = df[col].fillna("").astype(str)
+        df[col] = df[col].astype("object").fillna("").astype(str)
     df["mentions"] = df["mentions"].fillna(1).astype(int)
     df["first_offset"] = df["first_offset"].fillna(0).astype(int)
     return ACTORS_SCHEMA.validate(df)
@@ -109,7 +109,7 @@ def forces_frame(rows: list[dict]) -> pd.DataFrame:
     df = _frame(rows, ALL_FORCE_COLUMNS)
     for col in ("article_id", "contributor", "contributor_country", "operation", "quantity_text",
                 "personnel", "status", "sentence", "asset", "host_country", "status_cue"):
-        df[col] = df[col].fillna("").astype(str)
+        df[col] = df[col].astype("object").fillna("").astype(str)
     for col in ("quantity", "quantity_max"):
         df[col] = pd.array([None if v in ("", None) or pd.isna(v) else int(v) for v in df[col]], dtype="Int64")
     df["approximate"] = df["approximate"].fillna(False).astype(bool)
@@ -122,7 +122,7 @@ def stances_frame(rows: list[dict]) -> pd.DataFrame:
     df = _frame(rows, ALL_STANCE_COLUMNS)
     for col in ("article_id", "source", "source_country", "target", "target_country", "stance", "cue",
                 "sentence", "event_category", "speaker"):
-        df[col] = df[col].fillna("").astype(str)
+        df[col] = df[col].astype("object").fillna("").astype(str)
     df["polarity"] = df["polarity"].fillna(0.0).astype(float).round(2)
     for col in ("negated", "quoted"):
         df[col] = df[col].fillna(False).astype(bool)

@@ -1,0 +1,55 @@
+"""Presentation helpers: escaping, tables, summary sentences, chart data."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis import report, schemas
+from analysis.pipeline import Tables
+
+ACTORS = schemas.actors_frame([
+    {"article_id": "a", "actor_id": "DNK", "name": "Denmark", "type": "state", "country": "DNK",
+     "aliases": "Denmark | Danish", "mentions": 5, "first_offset": 0},
+    {"article_id": "a", "actor_id": "takuba", "name": "Takuba", "type": "military_operation",
+     "aliases": "Takuba", "mentions": 2, "first_offset": 40},
+    {"article_id": "a", "actor_id": "minusma", "name": "MINUSMA", "type": "military_operation",
+     "aliases": "MINUSMA", "mentions": 1, "first_offset": 90},
+])
+FORCES = schemas.forces_frame([
+    {"article_id": "a", "contributor": "DNK", "contributor_country": "DNK", "operation": "takuba", "quantity": 100,
+     "quantity_text": "about 100", "approximate": True, "personnel": "special forces soldiers (battalion)",
+     "status": "withdrawing", "sentence": "Denmark will withdraw about 100 soldiers.", "sentence_start": 0},
+    {"article_id": "a", "contributor": "DNK", "contributor_country": "DNK", "operation": "takuba", "quantity": 105,
+     "quantity_text": "105 elements", "personnel": "elements", "status": "deployed",
+     "sentence": "The Danish battalion (105 elements) arrived.", "sentence_start": 50},
+    {"article_id": "a", "contributor": "DNK", "contributor_country": "DNK", "operation": "minusma", "quantity": 30,
+     "quantity_text": "30", "personnel": "officers", "status": "deployed",
+     "sentence": "Thirty officers serve with MINUSMA.", "sentence_start": 90},
+])
+
+
+def test_report_helpers_html_table_escapes_untrusted_text():
+    df = pd.DataFrame({"article_id": ["a"], "sentence": ['<script>alert(1)</script> & "x"']})
+    out = report.html_table(df, ["article_id", "sentence"])
+    assert "<script>" not in out and "&lt;script&gt;" in out and "&amp;" in out
+    assert "<th" in out and ">article_id<" not in out  # one article: the column is dropped
+
+
+def test_report_helpers_chart_label_keeps_dollars_literal():
+    assert report.chart_label("$5m deal") == r"\$5m deal"
+    assert report.chart_label("x" * 40, width=10).endswith("\u2026")
+
+
+def test_report_helpers_summary_one_sentence_per_contributor_and_operation():
+    stances = schemas.stances_frame([])
+    lines = report.summary_sentences(Tables(ACTORS, FORCES, stances))
+    takuba = [s for s in lines if s.startswith("Denmark is") and "Takuba" in s]
+    assert takuba == ["Denmark is withdrawing about 100 special forces soldiers from Takuba "
+                      "(reported figures differ: 100, 105)."]
+    assert any("MINUSMA" in s and "30" in s for s in lines)
+
+
+def test_report_helpers_personnel_by_contributor_spans_operations():
+    data = report.personnel_by_contributor(FORCES, ACTORS).set_index(["contributor_name", "status"])
+    assert (data.loc[("Denmark", "deployed"), "low"], data.loc[("Denmark", "deployed"), "high"]) == (30, 105)
+    assert data.loc[("Denmark", "withdrawing"), "high"] == 100
