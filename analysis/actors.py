@@ -67,7 +67,7 @@ FORCE_NOUNS = {"force", "mission", "operation", "coalition", "task force", "cont
 ORG_NOUNS = {"bloc": ("international_organization",), "alliance": ("international_organization",),
              "organisation": ("international_organization",), "organization": ("international_organization",),
              "union": ("international_organization",)}
-MISSION_WORDS = {"regional", "peacekeeping", "training", "stabilisation", "stabilization", "naval", "military",
+MISSION_WORDS = {"regional", "standby", "joint", "intervention", "reaction", "rapid", "forward", "peacekeeping", "training", "stabilisation", "stabilization", "naval", "military",
                  "maritime", "police", "observer", "monitoring", "support", "protection", "peace",
                  "advisory", "multinational", "security"}
 
@@ -564,11 +564,13 @@ def _mission_phrases(aset: ActorSet, doc: Doc) -> None:
         if actor is None or actor.type not in {"international_organization", "state"}:
             continue
         j = m.end_token
+        if j < len(doc) and doc[j].text in {"'s", "\u2019s"}:
+            j += 1  # "NATO's multinational battlegroup in Romania"
         words = []
         while j < len(doc) and doc[j].lower_ in MISSION_WORDS:
             words.append(doc[j].lower_)
             j += 1
-        if j >= len(doc) or doc[j].lemma_.lower() not in {"force", "mission", "operation"}:
+        if j >= len(doc) or doc[j].lemma_.lower() not in {"force", "mission", "operation", "battlegroup"}:
             continue
         if actor.type == "state" and not words:
             continue  # "the Danish force" is the state's contingent, handled as the state
@@ -584,7 +586,14 @@ def _mission_phrases(aset: ActorSet, doc: Doc) -> None:
                 named_host = host_actor.id
         _unclaim(aset, m)
         op = _pick_mission(aset, org_id, named_host, create_name=clean_span_text(_strip_determiners(span).text))
-        aset.add_mention(op, _with_determiner(span), "name")
+        mention = aset.add_mention(op, _with_determiner(span), "name")
+        if mention is not None and named_host is not None and doc[end].lower_ == "in":
+            # "the battlegroup in Romania" is a name as a whole; the state keeps its own mention
+            host_m = aset.mention_at(doc[end + 1]) or aset.mention_at(doc[end + 2])
+            if host_m is not None:
+                full = clean_span_text(doc[mention.start_token:host_m.end_token].text)
+                if full not in op.aliases:
+                    op.aliases.append(full)
 
 
 def _pick_mission(aset: ActorSet, org_id: str, named_host: str | None, create_name: str | None) -> Actor | None:
@@ -600,8 +609,14 @@ def _pick_mission(aset: ActorSet, org_id: str, named_host: str | None, create_na
                   if e.type == "military_operation" and (e.org == org_id or e.parent == org_id)
                   and e.host and set(e.host) & hosts]
     if candidates:
-        ranked = sorted(candidates, key=lambda e: (-_state_weight(aset, e.host), e.id))
-        if len(ranked) == 1 or _state_weight(aset, ranked[0].host) > _state_weight(aset, ranked[1].host):
+        # the mission hosted where the text says, else where the article is set; of two, the
+        # more specific one (fewer hosts)
+        def rank(e: Entity) -> tuple:
+            weight = 1 if named_host else _state_weight(aset, e.host)
+            return (weight, -len(e.host))
+
+        ranked = sorted(candidates, key=lambda e: (tuple(-x for x in rank(e)), e.id))
+        if len(ranked) == 1 or rank(ranked[0]) > rank(ranked[1]):
             return aset.add_actor(_entity_actor(ranked[0]))
     if create_name is None:
         return None

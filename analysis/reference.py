@@ -166,9 +166,15 @@ def load_reference(directory: Path | str = REFERENCE_DIR) -> Reference:
             ref.metonyms.setdefault(norm(form), iso3)
     for fname in ENTITY_FILES:
         for row in _read_jsonl(directory / fname):
+            typ = row.get("type", "other")
+            country = row.get("country", "") or ""
+            if row.get("kind") == "multinational_force":
+                # a standing multinational force (ECOWAS Standby Force, CTF-151, the JEF) is what
+                # states contribute to, i.e. an operation for the tables, and belongs to no one state
+                typ, country = "military_operation", ""
             add(Entity(
-                id=row["id"], name=row["name"], type=row.get("type", "other"),
-                country=row.get("country", "") or "", aliases=_as_tuple(row.get("aliases")),
+                id=row["id"], name=row["name"], type=typ,
+                country=country, aliases=_as_tuple(row.get("aliases")),
                 host=_as_tuple(row.get("host")), org=row.get("org", "") or "",
                 parent=row.get("parent", "") or "", kind=row.get("kind", "") or "",
             ))
