@@ -345,6 +345,8 @@ def _reference_mentions(aset: ActorSet, doc: Doc) -> list[tuple[Span, str]]:
     """Add mentions for reference entities; return metonym spans for later resolution."""
     metonyms: list[tuple[Span, str]] = []
     for ent in doc.ents:
+        if _in_credit_line(ent):
+            continue  # "(Reporting by John Irish in Paris ...)": staff and their desks
         if ent.label_ in KNOWN_LABELS and ent.ent_id_:
             known = aset.ref.entities.get(ent.ent_id_)
             if known is None:
@@ -688,7 +690,7 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
         text = clean_span_text(span.text)
         if not text or not any(ch.isupper() for ch in text) or text.lower() in MEDIA:
             continue
-        if _is_dateline(span, text):
+        if _is_dateline(span, text) or _in_credit_line(span):
             continue
         known = aset.ref.lookup(text)
         if known is None and ent.label_ in {"ORG", "PERSON", "GPE", "PRODUCT", "NORP", "FAC", "EVENT", "WORK_OF_ART"}:
@@ -706,6 +708,22 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
         elif ent.label_ == "ORG":
             _org_mention(aset, span, text)
         # unknown places (towns, regions) and nationalities are not actors
+
+
+#: Wire-copy furniture whose names are staff, not actors: "(Reporting by X; Editing by Y)",
+#: "Writing by", "Additional reporting by", photo credits.
+CREDIT_LINE = re.compile(r"^\W*(?:additional\s+)?(?:reporting|writing|editing|compiled|photo(?:graph)?s?|"
+                         r"video|graphic|translated|research)\b[^.]{0,40}\bby\b|^\W*(?:file\s+)?photo\s*:", re.I)
+
+
+def _in_credit_line(span: Span) -> bool:
+    """Whether a span sits in a byline or credit line ("(Reporting by John Irish; Editing by ...)")."""
+    text = span.sent.text.strip()
+    if CREDIT_LINE.search(text):
+        return True
+    # the credit may follow the last sentence inside brackets: look back to the opening bracket
+    before = span.doc.text[max(span.sent.start_char, span.start_char - 80):span.start_char]
+    return bool(re.search(r"\((?:additional\s+)?(?:reporting|writing|editing)[^)]*$", before, re.I))
 
 
 def _is_dateline(span: Span, text: str) -> bool:

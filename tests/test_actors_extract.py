@@ -188,3 +188,10 @@ def test_actors_extract_regional_bloc_is_the_regional_organisation_named_before(
     rows = actors_of(nlp, "SADC troops left Mozambique. President Nyusi said Maputo was grateful to the "
                           "regional bloc for its sacrifices.")
     assert "the regional bloc" in aliases(rows["sadc"])
+
+
+def test_actors_extract_wire_credits_are_not_actors(nlp):
+    rows = actors_of(nlp, "France said it would keep 1,000 troops in Chad. (Reporting by John Irish in Paris; "
+                          "Editing by Alison Williams)")
+    assert set(rows) == {"FRA", "TCD"}
+    assert rows["FRA"]["mentions"] == 1  # "Paris" in the credit is the reporter's desk
