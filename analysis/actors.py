@@ -1349,8 +1349,8 @@ def _descriptive_phrases(aset: ActorSet, doc: Doc) -> None:
         modifiers = " ".join(t.lower_ for t in doc[start:tok.i])
         if demonym_mod is not None:
             modifiers = (demonym_mod.text.lower() + " " + modifiers).strip()
-        if not modifiers:
-            continue  # "the country", "the force": too vague to name an actor
+        if not modifiers and kind != "org":
+            continue  # "the country", "the force": too vague to name an actor ("the bloc" is not)
         target = None
         if kind == "state":
             target = _resolve_state_description(aset, modifiers, tok)
@@ -1388,16 +1388,26 @@ def _resolve_state_description(aset: ActorSet, modifiers: str, tok: Token) -> Ac
 
 
 def _resolve_org_description(aset: ActorSet, modifiers: str, tok: Token) -> Actor | None:
-    """"the regional bloc", "the Western alliance": the organisation most recently named before."""
-    before = sorted((m for m in aset.mentions if m.end_token <= tok.i), key=lambda m: -m.start)
-    for m in before:
+    """"the bloc", "the regional bloc", "the alliance": of the organisations named before (organs
+    such as a council excluded), the one the article talks about most, the latest on a tie."""
+    seen: dict[str, tuple[int, int]] = {}
+    for m in aset.mentions:
+        if m.end_token > tok.i:
+            continue
         a = aset.actors.get(m.actor_id)
         if a is None or a.type != "international_organization":
             continue
+        known = aset.ref.entities.get(a.id)
+        if known is not None and known.parent:
+            continue  # an organ ("the AU Peace and Security Council") is not "the bloc"
         if "regional" in modifiers and a.id in {"un", "nato", "eu"}:
             continue
-        return a
-    return None
+        count, last = seen.get(a.id, (0, -1))
+        seen[a.id] = (count + 1, max(last, m.start))
+    if not seen:
+        return None
+    best = max(seen, key=lambda k: (len(aset.actors[k].mentions), seen[k][1]))
+    return aset.actors[best]
 
 
 def _resolve_operation_description(aset: ActorSet, modifiers: str, modifier_mention: Mention | None) -> Actor | None:

@@ -195,3 +195,10 @@ def test_actors_extract_wire_credits_are_not_actors(nlp):
                           "Editing by Alison Williams)")
     assert set(rows) == {"FRA", "TCD"}
     assert rows["FRA"]["mentions"] == 1  # "Paris" in the credit is the reporter's desk
+
+
+def test_actors_extract_the_bloc_is_the_organisation_the_article_is_about(nlp):
+    rows = actors_of(nlp, "ECOWAS threatened to intervene in Niger. ECOWAS leaders met in Abuja. The African "
+                          "Union's Peace and Security Council did not endorse the plan. France welcomed the bloc's "
+                          "firmness.")
+    assert "the bloc" in aliases(rows["ecowas"])
