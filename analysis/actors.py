@@ -467,7 +467,7 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
 
 
 def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> None:
-    metonym_at = {span.start: iso for span, iso in metonyms for _ in [0]}
+    metonym_at = {span.start: iso for span, iso in metonyms}
     spans = _government_spans(aset, doc)
     # countries whose government the text calls a junta (or similar): those get their own actor
     resolved: list[tuple[Span, str, str]] = []
@@ -1271,7 +1271,7 @@ def _org_near(aset: ActorSet, tokens: list[Token]) -> bool:
 
 def _counterpart_role(aset: ActorSet, m: Mention) -> str:
     """"his Nigerian counterpart X": X holds the same office as the other person in the sentence."""
-    sent = m.doc_sent if hasattr(m, "doc_sent") else aset.doc[m.start_token].sent
+    sent = aset.doc[m.start_token].sent
     for other in aset.mentions_in(sent):
         a = aset.actors.get(other.actor_id)
         if a is not None and a.type == "person" and a.id != m.actor_id:

@@ -39,18 +39,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
             inside_quote = False
-        if tok.text in QUOTES or tok.text in {"\u201c", "\u201d"}:
-            if tok.text == "\u201c":
-                opening = True
-            elif tok.text == "\u201d":
-                opening = False
-            else:
-                opening = not inside_quote
+        if tok.text in QUOTES:
+            # straight quotes alternate; curly ones say which way they face
+            opening = {"\u201c": True, "\u201d": False}.get(tok.text, not inside_quote)
             if not opening and not tok.is_sent_start:
                 tok.is_sent_start = False
             inside_quote = opening
-        elif tok.is_space:
-            continue
     return doc
 
 
