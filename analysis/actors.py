@@ -409,7 +409,8 @@ def _inside_named_org(aset: ActorSet, doc: Doc, start: int, end: int) -> bool:
     return not any(aset._by_token.get(i) for i in range(ent.start, ent.end))
 
 
-def _government_country(aset: ActorSet, span: Span, governments: list[Actor], metonyms: dict[int, str]) -> str:
+def _government_country(aset: ActorSet, span: Span, governments: list[Actor], metonyms: dict[int, str],
+                        earlier: dict[str, str] | None = None, term: str = "") -> str:
     """Which state a government phrase belongs to (see module docstring)."""
     doc = span.doc
     # modifiers before the term: "Mali's", "the Malian", "Danish"
@@ -436,6 +437,8 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
             return actor.country
         if nxt.i in metonyms:
             return metonyms[nxt.i]
+    if earlier and term in earlier:
+        return earlier[term]  # "The embassy accused ..." after "Russia's embassy in Bucharest"
     if governments:
         return governments[-1].country
     # a junta the reference lists know ("the CNSP") named anywhere in the article
@@ -473,10 +476,12 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
     resolved: list[tuple[Span, str, str]] = []
     governments: list[Actor] = []
     junta_countries: set[str] = set()
+    earlier: dict[str, str] = {}
     for span, term in spans:
-        country = _government_country(aset, span, governments, metonym_at)
+        country = _government_country(aset, span, governments, metonym_at, earlier, term)
         if not country:
             continue
+        earlier[term] = country
         resolved.append((span, term, country))
         if _has_junta_word(term) or government_of(aset, country) is not None:
             junta_countries.add(country)

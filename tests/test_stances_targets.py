@@ -51,3 +51,10 @@ def test_stances_targets_condemning_a_decision_opposes_who_made_it(nlp):
 ])
 def test_stances_targets_attacks_and_opposition_are_positions(nlp, text, expected):
     assert expected in pairs(nlp, text)
+
+
+def test_stances_targets_repeated_institution_keeps_its_state(nlp):
+    got = pairs(nlp, "Russia's embassy in Bucharest condemned the plans. Romania summoned the ambassador. "
+                     "The embassy accused NATO of militarising the Black Sea region.")
+    assert ("RUS", "nato", "oppose") in got
+    assert ("ROU", "nato", "oppose") not in got
