@@ -1019,7 +1019,14 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
     if e.stance == "demand":
         for c in root.children:
             if c.dep_ == "ccomp":
-                found = _targets_of([s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")], actors, lex, True, exclude)
+                subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                found = _targets_of(subjects, actors, lex, True, exclude)
+                if not found:
+                    # "demanded that the agreement be put before parliament": whoever made it
+                    for sj in subjects:
+                        if _lemma(sj) in lex.act_nouns:
+                            found = _last_actor_subject(sj, actors, lex, exclude)
+                            break
                 if found:
                     return Resolved(found, "clause subject")
     # "accused X of", "protested against X"

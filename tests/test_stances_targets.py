@@ -58,3 +58,8 @@ def test_stances_targets_repeated_institution_keeps_its_state(nlp):
                      "The embassy accused NATO of militarising the Black Sea region.")
     assert ("RUS", "nato", "oppose") in got
     assert ("ROU", "nato", "oppose") not in got
+
+
+def test_stances_targets_demand_about_an_agreement_targets_who_made_it(nlp):
+    got = pairs(nlp, "Kenya signed an agreement with Haiti. The United States demanded that the agreement be published.")
+    assert ("USA", "KEN", "demand") in got
