@@ -1111,9 +1111,12 @@ def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tu
             yield tok, states
 
 
-def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex: UnitLexicon) -> list[Group]:
+def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex: UnitLexicon,
+                     carry: dict | None = None) -> list[Group]:
     """"is withdrawing its 1,500 soldiers but will keep about 250": a bare number that is the
-    object of a status verb stands for the unit of the sentence's contingent before it."""
+    object of a status verb stands for the unit of the sentence's contingent before it, or of
+    the paragraph's last one ("Sweden will send three hundred soldiers. Norway will send roughly
+    four hundred")."""
     out = []
     for tok in sent:
         if not tok.like_num or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
@@ -1123,9 +1126,12 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
         if match_verb_cue(tok.head, slex) is None:
             continue
         before = [g for g in groups if g.head.i < tok.i and g.quantity is not None and g.quantity.kind == "headcount"]
-        if not before:
+        if before:
+            model = before[-1]
+        elif carry and carry.get("model") is not None and tok.dep_ == "dobj":
+            model = carry["model"]
+        else:
             continue
-        model = before[-1]
         span = sorted(tok.subtree, key=lambda t: t.i)
         q = parse_quantity(sent.doc[span[0].i: span[-1].i + 1].text, ulex)
         q.text = sent.doc[span[0].i: span[-1].i + 1].text
@@ -1144,11 +1150,13 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
     ulex, slex = load_unit_lexicon(), load_status_lexicon()
     rows: list[dict] = []
     previous: list = []  # contributors of the previous sentence of the same paragraph
+    carry: dict = {}  # the paragraph's last counted contingent, for bare numbers after it
     prev_end = 0
     for sent in doc.sents:
         if "\n\n" in doc.text[prev_end: sent.start_char]:
             previous = []
-        found = _sentence_rows(sent, actors, ulex, slex, previous)
+            carry = {}
+        found = _sentence_rows(sent, actors, ulex, slex, previous, carry)
         rows.extend(found)
         ids = list(dict.fromkeys(r["contributor"] for r in found))
         previous = [actors.actor(i) for i in ids]
@@ -1219,14 +1227,17 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
     return st
 
 
-def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, previous: list | None = None) -> list[dict]:
+def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, previous: list | None = None,
+                   carry: dict | None = None) -> list[dict]:
     """Rows of one sentence; ``previous`` holds the contributors of the sentence before it
     (same paragraph), which a contingent named by no actor at all inherits when unique
     ("Some 1,500 French soldiers ... must leave. ... a first group of around 400 ...")."""
     ops = sentence_operations(sent, actors)
     candidates: list[tuple[Group, Token | None, Status, list]] = []
     groups = build_groups(sent, actors, ulex)
-    for g in groups + _ellipsis_groups(sent, groups, slex, ulex):
+    if carry is not None:
+        counted = [g for g in groups if g.quantity is not None and g.quantity.kind == "headcount"]
+    for g in groups + _ellipsis_groups(sent, groups, slex, ulex, carry):
         pred = governing_predicate(g.head)
         if all(t.lower_ in ulex.never_alone or t.lemma_.lower() in ulex.never_alone for t in g.tokens) \
                 and g.quantity is None:
@@ -1286,6 +1297,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 continue
             rows.append(_make_row(actors, c, op, host, None, Status("deployed", noun.text), sent))
             done.add(c.id)
+    if carry is not None and counted:
+        carry["model"] = counted[-1]
     return rows
 
 

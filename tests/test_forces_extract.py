@@ -331,3 +331,10 @@ def test_forces_extract_warships_in_an_operation_line_up_are_deployed(extract):
 def test_forces_extract_recent_arrivals_and_offers_awaiting_approval(extract, text, status):
     rows, _ = extract(text)
     assert rows and rows[0]["status"] == status
+
+
+def test_forces_extract_bare_number_takes_the_paragraphs_last_unit(extract):
+    rows, _ = extract("Sweden will send three hundred soldiers. Norway will send roughly four hundred, "
+                      "most of them from its northern brigade.")
+    nor = [r for r in rows if r["contributor"] == "NOR"]
+    assert [(r["quantity"], r["approximate"], r["status"]) for r in nor] == [(400, True, "planned")]
