@@ -268,6 +268,18 @@ class ActorSet:
             is_person = actor.type == "person"
             return is_person if want_person else not is_person
 
+        # the subject of the clause this one is reported in: "Côte d'Ivoire said it would send"
+        clause = token.head
+        for _ in range(4):
+            if clause.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and clause.head is not clause:
+                clause = clause.head
+                for c in clause.children:
+                    if c.dep_ in SUBJECT_DEPS and c.i < token.i and c.lower_ != low:
+                        cand = self.for_phrase(c)
+                        if ok(cand):
+                            return cand
+            else:
+                break
         # subjects before the pronoun in this sentence, then subjects of earlier sentences
         for scope in ([sent[: token.i - sent.start]], list(reversed(sents))):
             for s in scope:

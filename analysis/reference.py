@@ -92,7 +92,16 @@ class Reference:
         return ent if ent is not None and ent.type == "state" else None
 
     def ruler_patterns(self) -> list[dict]:
-        """Phrase patterns for spaCy's entity ruler, ``{"label", "pattern", "id"}`` as spaCy stores them."""
+        """Phrase patterns for spaCy's entity ruler, ``{"label", "pattern", "id"}`` as spaCy stores them.
+
+        Names with an apostrophe also get the typographic form ("Côte d’Ivoire"), which news
+        sites and word processors put in place of the straight one.
+        """
+        patterns = self._patterns()
+        curly = [dict(p, pattern=p["pattern"].replace("'", "\u2019")) for p in patterns if "'" in p["pattern"]]
+        return patterns + curly
+
+    def _patterns(self) -> list[dict]:
         patterns: list[dict] = []
         for ent in sorted(self.entities.values(), key=lambda e: e.id):
             label = LABELS.get(ent.type, LABELS["other"])

@@ -339,3 +339,11 @@ def test_forces_extract_bare_number_takes_the_paragraphs_last_unit(extract):
     nor = [(r["quantity"], r["approximate"], r["status"]) for r in rows if r["contributor"] == "NOR"]
     assert (400, True, "planned") in nor
     assert all(r["quantity"] != 300 for r in rows if r["contributor"] == "NOR")
+
+
+def test_forces_extract_pronoun_in_reported_clause_is_the_speaker(extract):
+    rows, _ = extract("Senegal has pledged a battalion, Côte d'Ivoire said it would send between 850 and 1,100 "
+                      "troops, and Benin has offered some two hundred.")
+    got = {(r["contributor"], r["quantity"], r["quantity_max"]) for r in rows if r["quantity"] is not None}
+    assert (("CIV", 850, 1100)) in got
+    assert not any(c == "SEN" and q == 850 for c, q, _ in got)
