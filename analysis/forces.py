@@ -262,6 +262,7 @@ class Group:
     quantity: Quantity | None = None
     personnel: str = ""
     asset: str = ""
+    shared: bool = False  # the size is the whole contingent's, split among several origins
 
     @property
     def is_asset_only(self) -> bool:
@@ -885,6 +886,9 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
     owners = _owner_with(g, actors)
     if owners:
         return owners
+    origins = _from_origins(g, actors)
+    if origins:
+        return origins
     if any(m.type in OPERATION_TYPES for m in mods):
         return []  # "the Mission's 13,000 personnel": the operation's own strength
     if pred is None or pred.pos_ not in ("VERB", "AUX"):
@@ -893,6 +897,32 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
     if any(s.i in {t.i for t in g.tokens} or s.i == g.head.i for s in subjects):
         return []
     return _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects)
+
+
+#: Partitive words that, with "of them", split a contingent by origin ("most of them from Ghana").
+_PARTITIVES = {"most", "many", "majority", "bulk", "all", "some", "half", "part"}
+
+
+def _from_origins(g: Group, actors) -> list:
+    """"troops from Bangladesh, Nepal and Pakistan", "3,200 troops, most of them from Ghana,
+    Pakistan and India": the states a contingent comes from are its contributors."""
+    heads = [g.head]
+    sent = g.head.sent
+    for t in sent:
+        if t.lemma_.lower() in _PARTITIVES and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in {"them", "whom", "which", "these"}
+                                                             for p in c.children) for c in t.children):
+            heads.append(t)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for p in (x for x in c.children if x.dep_ == "pobj"):
+                    found = _dedupe(_map_contributor(_actor_for(x, actors), actors) for x in _expand_conj(p))
+                    found = [a for a in found if a is not None and a.type == "state"]
+                    if found:
+                        g.shared = len(found) > 1
+                        return found
+    return []
 
 
 def _owner_with(g: Group, actors) -> list:
@@ -1040,7 +1070,8 @@ def _sentence_text(sent: Span) -> tuple[str, int]:
 def _make_row(actors, contributor, op, host, g: Group | None, st: Status, sent: Span) -> dict:
     text, start = _sentence_text(sent)
     q = g.quantity if g is not None else None
-    headcount = q is not None and q.kind == "headcount"
+    # "3,200 troops, most of them from Ghana, Pakistan and India": no one origin has 3,200
+    headcount = q is not None and q.kind == "headcount" and not (g is not None and g.shared)
     return {
         "article_id": actors.article_id,
         "contributor": contributor.id,

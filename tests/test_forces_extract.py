@@ -347,3 +347,10 @@ def test_forces_extract_pronoun_in_reported_clause_is_the_speaker(extract):
     got = {(r["contributor"], r["quantity"], r["quantity_max"]) for r in rows if r["quantity"] is not None}
     assert (("CIV", 850, 1100)) in got
     assert not any(c == "SEN" and q == 850 for c, q, _ in got)
+
+
+def test_forces_extract_origins_split_a_total_without_claiming_it(extract):
+    rows, _ = extract("UNISFA, whose some 3,200 troops, most of them from Ghana, Pakistan and India, "
+                      "remain in place, will stay.")
+    assert {r["contributor"] for r in rows} == {"GHA", "PAK", "IND"}
+    assert all(r["quantity"] is None and r["status"] == "remaining" for r in rows)
