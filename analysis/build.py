@@ -19,6 +19,7 @@ import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
@@ -174,6 +175,7 @@ def build_reports(
     pdf: bool = True,
     progress: Callable[[str], None] = _say,
     max_bytes: int | None = None,
+    jobs: int = 2,
 ) -> BuildResult:
     """Extract tables, run the notebooks and export HTML/PDF reports into ``out_dir``."""
     from .loader import load_articles
@@ -210,23 +212,35 @@ def build_reports(
         (staging / "executed").mkdir()
         manifest = {"articles": [a.path for a in loaded.articles], "skipped": [str(p) for p in loaded.problems]}
         (tables_dir / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
-        built: list[Path] = []
-        for k, name in enumerate(notebooks, start=2):
+        params = {"articles": paths[0] if len(paths) == 1 else ",".join(paths), "tables_dir": str(tables_dir)}
+
+        def render(k: int, name: str) -> list[Path]:
             progress(f"[{k}/{len(notebooks) + 1}] {name}: papermill, HTML{', PDF' if browser else ''}")
             executed = staging / "executed" / f"{name}.ipynb"
-            params = {"articles": paths[0] if len(paths) == 1 else ",".join(paths),
-                      "tables_dir": str(tables_dir)}
             execute_notebook(config.NOTEBOOKS_DIR / f"{name}.ipynb", executed, params, config.NOTEBOOKS_DIR)
             html = staging / f"{name}.html"
             export_html(executed, html)
-            built.append(html)
-            if browser:
+            if not browser:
+                return [html]
+            try:
+                export_pdf(html, staging / f"{name}.pdf", browser)
+            except Exception as err:  # browser crash: keep the HTML, say why PDF is missing
+                first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+                raise BriefingError(f"PDF export of {name} failed: {first[:300]}") from None
+            return [html, staging / f"{name}.pdf"]
+
+        # notebooks are independent: run them side by side (kernels are separate processes)
+        built: list[Path] = []
+        with ThreadPoolExecutor(max_workers=max(1, min(jobs, len(notebooks)))) as pool:
+            futures = [pool.submit(render, k, name) for k, name in enumerate(notebooks, start=2)]
+            errors = []
+            for fut in futures:  # in notebook order, so the first failing notebook is named
                 try:
-                    export_pdf(html, staging / f"{name}.pdf", browser)
-                except Exception as err:  # browser crash: keep the HTML, say why PDF is missing
-                    first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-                    raise BriefingError(f"PDF export of {name} failed: {first[:300]}") from None
-                built.append(staging / f"{name}.pdf")
+                    built += fut.result()
+                except BriefingError as err:
+                    errors.append(err)
+            if errors:
+                raise errors[0]
         _point_at_final_tables(staging / "executed", tables_dir, out / "tables")
         _swap_into_place(staging, out)
         if not browser:
