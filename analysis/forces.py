@@ -288,24 +288,13 @@ def unit_class(tok: Token, lex: UnitLexicon | None = None) -> str | None:
     lex = lex or load_unit_lexicon()
     if tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    two_text, two_lemma = _unit_key(tok)
-    for key in (two_text, two_lemma):
-        if key in lex.assets:
-            return "asset"
-        if key in lex.individual:
-            return "individual"
-        if key in lex.formation:
-            return "formation"
     low = tok.lower_
     singular = low[:-1] if low.endswith("s") and len(low) > 3 else low
-    for key in dict.fromkeys((low, tok.lemma_.lower(), singular)):
-        if key in lex.assets:
-            return "asset"
-        if key in lex.individual:
-            return "individual"
-        if key in lex.formation:
-            return "formation"
-    # "helicopter units", "troop contingent": a compound asset/person noun decides
+    # two-word units first ("special forces", "police officers"), then the word itself
+    for key in dict.fromkeys((*_unit_key(tok), low, tok.lemma_.lower(), singular)):
+        for cls, words in (("asset", lex.assets), ("individual", lex.individual), ("formation", lex.formation)):
+            if key in words:
+                return cls
     return None
 
 

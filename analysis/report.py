@@ -277,16 +277,24 @@ def header_block(title: str, meta: pd.DataFrame) -> str:
     return "".join(lines)
 
 
+def _empty_figure(message: str, size: tuple[float, float] = (8, 2.0)):
+    """A small figure that says why there is no chart, so a report never shows a blank space."""
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=size)
+    ax.text(0.5, 0.5, message, ha="center", va="center")
+    ax.set_axis_off()
+    return fig
+
+
 def plot_actor_types(actors: pd.DataFrame):
     """Bar chart: number of actors of each type, stacked by country (top countries named)."""
     import matplotlib.pyplot as plt
     import seaborn as sns
 
-    fig, ax = plt.subplots(figsize=(8, 3.6))
     if actors.empty:
-        ax.text(0.5, 0.5, "No actors", ha="center", va="center")
-        ax.set_axis_off()
-        return fig
+        return _empty_figure("No actors")
+    fig, ax = plt.subplots(figsize=(8, 3.6))
     df = actors.assign(country=actors["country"].replace("", "(none)"))
     top = df["country"].value_counts().head(8).index
     df["country"] = df["country"].where(df["country"].isin(top), "other")
@@ -335,11 +343,9 @@ def plot_personnel(forces: pd.DataFrame, actors: pd.DataFrame):
     import matplotlib.pyplot as plt
 
     data = personnel_by_contributor(forces, actors)
-    fig, ax = plt.subplots(figsize=(8, max(2.4, 0.45 * len(data) + 1.2)))
     if data.empty:
-        ax.text(0.5, 0.5, "No head counts reported", ha="center", va="center")
-        ax.set_axis_off()
-        return fig
+        return _empty_figure("No head counts reported")
+    fig, ax = plt.subplots(figsize=(8, max(2.4, 0.45 * len(data) + 1.2)))
     labels = [f"{chart_label(r.contributor_name)} ({r.status})" for r in data.itertuples()]
     y = range(len(data))
     colors = [STATUS_COLORS.get(s, "#999") for s in data["status"]]
@@ -371,10 +377,7 @@ def plot_stance_heatmap(matrix: pd.DataFrame):
     import seaborn as sns
 
     if matrix is None or matrix.empty:
-        fig, ax = plt.subplots(figsize=(6, 1.5))
-        ax.text(0.5, 0.5, "No stances found", ha="center", va="center")
-        ax.set_axis_off()
-        return fig
+        return _empty_figure("No stances found")
     m = matrix.copy()
     m.index = [chart_label(i, 24) for i in m.index]
     m.columns = [chart_label(c, 24) for c in m.columns]
@@ -442,11 +445,9 @@ def plot_quality(scores: pd.DataFrame):
     import matplotlib.pyplot as plt
     import seaborn as sns
 
-    fig, ax = plt.subplots(figsize=(8, 3.4))
     if scores.empty:
-        ax.text(0.5, 0.5, "No gold files found", ha="center", va="center")
-        ax.set_axis_off()
-        return fig
+        return _empty_figure("No gold files found")
+    fig, ax = plt.subplots(figsize=(8, 3.4))
     sns.barplot(data=scores, x="part", y="f1", hue="set", ax=ax)
     ax.set_ylim(0, 1)
     ax.set_ylabel("F1")

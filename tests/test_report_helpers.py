@@ -53,3 +53,9 @@ def test_report_helpers_personnel_by_contributor_spans_operations():
     data = report.personnel_by_contributor(FORCES, ACTORS).set_index(["contributor_name", "status"])
     assert (data.loc[("Denmark", "deployed"), "low"], data.loc[("Denmark", "deployed"), "high"]) == (30, 105)
     assert data.loc[("Denmark", "withdrawing"), "high"] == 100
+
+
+def test_report_helpers_empty_tables_give_a_labelled_figure():
+    fig = report.plot_personnel(schemas.forces_frame([]), ACTORS)
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert texts == ["No head counts reported"]
