@@ -974,7 +974,7 @@ def _named_ships(aset: ActorSet, doc: Doc) -> None:
             # the nearest state named before the ship in its sentence ("Italy already provides the
             # flagship, the frigate Carabiniere")
             before = list(doc[doc[intro_start].sent.start:intro_start])
-            country = _country_near(aset, list(reversed(before)))
+            country = _country_near(aset, list(reversed(before))) or _salient_country(aset, doc[intro_start])
         name_span = doc[name_start:j]
         if aset.claimed(name_span.start, name_span.end) or any(t.is_punct for t in name_span):
             i = j

@@ -397,10 +397,24 @@ def _parent_unit(tok: Token, units: dict[int, str], lex: UnitLexicon) -> Token |
     return None
 
 
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec", "year", "years", "month", "months", "week", "weeks", "day", "days"}
+
+
+def _looks_like_date(num: Token) -> bool:
+    """Whether a number NER put in a date or time entity really is one ("2019", "May 3"),
+    rather than a count the tagger swept in ("its last 50 trainers")."""
+    ent = next((e for e in num.doc.ents if e.start <= num.i < e.end), None)
+    words = {t.lower_ for t in ent} if ent is not None else set()
+    return bool(words & _MONTHS) or bool(re.fullmatch(r"(19|20)\d\d", num.text))
+
+
 def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
     """Number phrase tokens attached to a unit noun and how: nummod, strength or of-phrase."""
     for child in tok.children:
-        if child.dep_ in ("nummod",) and child.ent_type_ not in lex.excluded_entity_types:
+        if child.dep_ in ("nummod",) and (child.ent_type_ not in lex.excluded_entity_types
+                                          or not _looks_like_date(child)):
             return sorted(child.subtree, key=lambda t: t.i), "nummod"
         if child.dep_ == "amod" and child.lower_ in lex.strength_words:
             nums = [t for t in child.subtree if t is not child and t.lower_ not in ("-",)]
@@ -412,6 +426,12 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
             objs = [g for g in child.children if g.dep_ == "pobj" and g.like_num]
             if objs:
                 return sorted(objs[0].subtree, key=lambda t: t.i), "of"
+    # "withdrew its company of about 150": the parser may hang the of-phrase on the verb
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ == "of" and nxt.dep_ == "prep" and nxt.head is not tok:
+        objs = [g for g in nxt.children if g.dep_ == "pobj" and g.like_num]
+        if objs:
+            return sorted(objs[0].subtree, key=lambda t: t.i), "of"
     # "hundreds of troops": the unit is the object of a number noun
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         qn = tok.head.head
@@ -431,7 +451,8 @@ def _quantity_for(tok: Token, cls: str, lex: UnitLexicon) -> Quantity | None:
     toks, how = _number_tokens(tok, lex)
     if not toks:
         return None
-    if any(t.ent_type_ in lex.excluded_entity_types for t in toks if t.like_num):
+    if any(t.ent_type_ in lex.excluded_entity_types and (t.ent_type_ not in ("DATE", "TIME") or _looks_like_date(t))
+           for t in toks if t.like_num):
         return None
     doc = tok.doc
     text = doc[toks[0].i: toks[-1].i + 1].text
@@ -1181,7 +1202,20 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
         ids = list(dict.fromkeys(r["contributor"] for r in found))
         previous = [actors.actor(i) for i in ids]
         prev_end = sent.end_char
-    return rows
+    return _without_repeats(rows)
+
+
+def _without_repeats(rows: list[dict]) -> list[dict]:
+    """One row per contributor, operation, figure and status within a sentence: two nouns of
+    one contingent ("the force includes contingents from ...") must not count it twice."""
+    seen: set[tuple] = set()
+    out = []
+    for r in rows:
+        key = (r["contributor"], r["operation"], r["quantity"], r["quantity_max"], r["status"], r["sentence_start"])
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
 
 
 def _names_actor(g: Group, actors) -> bool:

@@ -354,3 +354,18 @@ def test_forces_extract_origins_split_a_total_without_claiming_it(extract):
                       "remain in place, will stay.")
     assert {r["contributor"] for r in rows} == {"GHA", "PAK", "IND"}
     assert all(r["quantity"] is None and r["status"] == "remaining" for r in rows)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Belgium pulled out its last 50 trainers in January.", ("BEL", 50, "withdrawn")),
+    ("Copenhagen withdrew its company of about 150 from the Adazi base.", ("DNK", 150, "withdrawn")),
+    ("Kenya and Djibouti will also retain their contingents.", ("DJI", None, "remaining")),
+])
+def test_forces_extract_more_phrasings(extract, text, expected):
+    rows, _ = extract(text)
+    assert expected in {(r["contributor"], r["quantity"], r["status"]) for r in rows}
+
+
+def test_forces_extract_one_row_per_contingent_and_origin(extract):
+    rows, _ = extract("The force also includes contingents from Ghana, Malaysia and Tanzania.")
+    assert sorted(r["contributor"] for r in rows) == ["GHA", "MYS", "TZA"]
