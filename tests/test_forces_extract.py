@@ -369,3 +369,13 @@ def test_forces_extract_more_phrasings(extract, text, expected):
 def test_forces_extract_one_row_per_contingent_and_origin(extract):
     rows, _ = extract("The force also includes contingents from Ghana, Malaysia and Tanzania.")
     assert sorted(r["contributor"] for r in rows) == ["GHA", "MYS", "TZA"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Australia sent a team of eleven planners.", ("AUS", 11)),
+    ("The Dutch are sending two F-35 jets and 70 support staff to Poland.", ("NLD", 70)),
+])
+def test_forces_extract_specialist_staff_are_head_counts(extract, text, expected):
+    rows, _ = extract(text)
+    assert expected in {(r["contributor"], r["quantity"]) for r in rows}
+    assert all(r["quantity"] != 2 for r in rows)  # two jets are not two people
