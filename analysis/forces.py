@@ -764,8 +764,12 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         return Status(st, "not " + cue_text)
     if entry.get("non_actor_object") and actors is not None:
         objs = [c for c in cue_verb.children if c.dep_ == "dobj"]
-        if objs and all(actors.at_token(o) is None for o in objs):
-            return Status(entry["non_actor_object"], cue_text)  # "left Wilhelmshaven": setting out
+        later = {t.lower_ for t in cue_verb.sent if t.i > cue_verb.i}
+        bound = any(c.dep_ == "prep" and c.lower_ in ("for", "to", "towards") for c in cue_verb.children) \
+            or bool(later & {"due", "expected", "heading", "bound", "route", "sailing"})
+        if objs and bound and all(actors.at_token(o) is None for o in objs):
+            # "left Wilhelmshaven for the Red Sea": setting out; "left Abyei last year" is a departure
+            return Status(entry["non_actor_object"], cue_text)
     return Status(_lookup(entry, tense), cue_text)
 
 
@@ -1242,7 +1246,8 @@ def _awaits_approval(sent: Span) -> bool:
     needing = set(d.get("needing_verbs", []))
     for tok in sent:
         lem = tok.lemma_.lower()
-        if lem in nouns and tok.head.lemma_.lower() in needing:
+        gov = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "waiting for approval"
+        if lem in nouns and (tok.head.lemma_.lower() in needing or gov.lemma_.lower() in needing):
             return True
         if lem in {"approve", "authorise", "authorize", "ratify"} and any(
                 c.lower_ == "still" or c.dep_ == "aux" and c.lower_ in {"must", "has", "have"} for c in tok.children) \

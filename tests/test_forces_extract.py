@@ -379,3 +379,14 @@ def test_forces_extract_specialist_staff_are_head_counts(extract, text, expected
     rows, _ = extract(text)
     assert expected in {(r["contributor"], r["quantity"]) for r in rows}
     assert all(r["quantity"] != 2 for r in rows)  # two jets are not two people
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Ethiopia's battalions left Abyei last year.", "withdrawn"),
+    ("The Italian patrol vessel Comandante Foscari left Taranto on Sunday and is due on station by Thursday.",
+     "arriving"),
+    ("Nepal said it was ready to send 200 more peacekeepers but was still waiting for approval.", "pending"),
+])
+def test_forces_extract_departures_setting_out_and_waiting(extract, text, status):
+    rows, _ = extract(text)
+    assert rows and rows[0]["status"] == status
