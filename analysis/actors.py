@@ -86,6 +86,7 @@ GOVERNMENT_ORG_WORDS = {"ministry", "government", "department", "parliament", "s
 #: Capitalised common nouns NER tags as organisations on their own; after "the" they usually
 #: repeat an organisation already named ("the Council" -> the UN Security Council).
 GENERIC_ORG_WORDS = {"council", "commission", "mission", "force", "alliance", "union", "assembly",
+                     "brigade", "battalion", "regiment", "division", "contingent",
                      "parliament", "ministry", "defence", "defense", "media", "government", "army",
                      "navy", "committee", "secretariat", "agency", "command", "coalition", "armed forces",
                      "forces", "military", "office", "court", "senate", "cabinet", "presidency"}
@@ -961,7 +962,6 @@ def _named_ships(aset: ActorSet, doc: Doc) -> None:
                 if lowers[i:i + n] == cls.split() and i + n < len(doc) and doc[i + n].text[:1].isupper() \
                         and doc[i + n].pos_ == "PROPN" and i + n not in aset._by_token:
                     name_start, intro_start = i + n, i
-                    country = prefixes.get(doc[i + n].text, "")
                     break
         if name_start is None:
             i += 1
@@ -971,10 +971,13 @@ def _named_ships(aset: ActorSet, doc: Doc) -> None:
                 and j not in aset._by_token:
             j += 1
         if not country:
-            # the nearest state named before the ship in its sentence ("Italy already provides the
-            # flagship, the frigate Carabiniere")
-            before = list(doc[doc[intro_start].sent.start:intro_start])
-            country = _country_near(aset, list(reversed(before))) or _salient_country(aset, doc[intro_start])
+            # a state named right before the class noun ("the Bangladesh Navy corvette BNS Sangram"),
+            # else the hull prefix ("INS Kolkata"; "BNS" is both Belgian and Bangladeshi), else the
+            # nearest state before the ship in its sentence, else the state the passage is about
+            near = list(reversed(doc[max(doc[intro_start].sent.start, intro_start - 4):intro_start]))
+            before = list(reversed(doc[doc[intro_start].sent.start:intro_start]))
+            country = (_country_near(aset, near) or prefixes.get(doc[name_start].text, "")
+                       or _country_near(aset, before) or _salient_country(aset, doc[intro_start]))
         name_span = doc[name_start:j]
         if aset.claimed(name_span.start, name_span.end) or any(t.is_punct for t in name_span):
             i = j
@@ -1016,11 +1019,16 @@ def _state_institutions(aset: ActorSet, doc: Doc) -> None:
             is_group = term in GROUP_MEMBER_NOUNS
             legislature = term in LEGISLATURE_TERMS
             name = f"{state.name} {term}" if not is_group else surface
-            national = None if is_group or legislature or term in {"navy", "air force", "coast guard", "marines", "national guard",
-                                                     "gendarmerie"} else next(
-                (e for e in aset.ref.entities.values()
-                 if e.kind == "national_armed_forces" and e.country == state.country), None)
-            if national is not None:  # "the Congolese army" is the FARDC
+            service = not is_group and not legislature and term not in {
+                "navy", "air force", "coast guard", "marines", "national guard", "gendarmerie"}
+            existing = next((a for a in aset.actors.values() if a.type == "military_unit" and a.country == state.country
+                             and any(w in a.name.lower() for w in ("armed forces", "army", "defence force",
+                                                                    "defense force"))), None) if service else None
+            national = next((e for e in aset.ref.entities.values() if e.kind == "national_armed_forces"
+                             and e.country == state.country), None) if service else None
+            if existing is not None:  # "the Lebanese army" after "the Lebanese Armed Forces"
+                actor = existing
+            elif national is not None:  # "the Congolese army" is the FARDC
                 actor = aset.add_actor(_entity_actor(national))
             else:
                 actor = aset.add_actor(Actor(id=f"{state.id.lower()}-{slugify(term)}", name=name,
