@@ -390,3 +390,10 @@ def test_forces_extract_specialist_staff_are_head_counts(extract, text, expected
 def test_forces_extract_departures_setting_out_and_waiting(extract, text, status):
     rows, _ = extract(text)
     assert rows and rows[0]["status"] == status
+
+
+def test_forces_extract_contingents_that_make_up_a_force_are_deployed(extract):
+    rows, _ = extract("Troops from Bangladesh, Nepal and Pakistan make up most of the UN force in the country, "
+                      "known as MINUSCA.")
+    assert {(r["contributor"], r["operation"], r["status"]) for r in rows} == {
+        ("BGD", "minusca", "deployed"), ("NPL", "minusca", "deployed"), ("PAK", "minusca", "deployed")}
