@@ -111,49 +111,74 @@ def html_table(df: pd.DataFrame, columns: Sequence[str] | None = None, *, captio
     if df.empty:
         return f'<p class="fb-meta">{esc(caption + ": " if caption else "")}{esc(empty)}</p>'
     shown = df if max_rows is None else df.head(max_rows)
+    numeric = {c for c in cols if c in df.columns and pd.api.types.is_numeric_dtype(df[c])
+               and not pd.api.types.is_bool_dtype(df[c])}
+    # the text each cell will show: codes spelled out ("military_operation" -> "military operation")
+    display = pd.DataFrame({c: [_cell_text(c, v) for v in (shown[c] if c in shown.columns else [""] * len(shown))]
+                            for c in cols})
+
+    def cls(c: str) -> str:
+        return ' class="fb-sentence"' if c in long_cols else (' class="fb-num"' if c in numeric else "")
+
+    widths = _column_widths(display, cols, rename, long_cols)
     parts = ['<table class="fb-table">']
     if caption:
         parts.append(f"<caption>{esc(caption)}</caption>")
-    numeric = {c for c in cols if c in df.columns and pd.api.types.is_numeric_dtype(df[c])
-               and not pd.api.types.is_bool_dtype(df[c])}
-
-    def th_class(c: str) -> str:
-        return ' class="fb-sentence"' if c in long_cols else (' class="fb-num"' if c in numeric else "")
-
-    parts.append("<colgroup>" + "".join(f'<col style="width:{w:.1f}%">' for w in _column_widths(shown, cols, rename,
-                                                                                       long_cols)) + "</colgroup>")
-    parts.append("<thead><tr>" + "".join(f"<th{th_class(c)}>{esc(rename.get(c, c))}</th>" for c in cols)
+    parts.append("<colgroup>" + "".join(f'<col style="width:{w:.1f}%">' for w in widths) + "</colgroup>")
+    parts.append("<thead><tr>" + "".join(f"<th{cls(c)}>{esc(rename.get(c, c))}</th>" for c in cols)
                  + "</tr></thead><tbody>")
-    for _, row in shown.iterrows():
-        cells = []
-        for c in cols:
-            cls = ' class="fb-sentence"' if c in long_cols else (' class="fb-num"' if c in numeric else "")
-            value = row.get(c)
-            if c in PRETTY_COLUMNS and isinstance(value, str):
-                value = value.replace("_", " ").replace("|", ", ")
-            cells.append(f"<td{cls}>{esc(value)}</td>")
-        parts.append("<tr>" + "".join(cells) + "</tr>")
+    for _, row in display.iterrows():
+        parts.append("<tr>" + "".join(f"<td{cls(c)}>{esc(row[c])}</td>" for c in cols) + "</tr>")
     parts.append("</tbody></table>")
     if max_rows is not None and len(df) > max_rows:
         parts.append(f'<p class="fb-meta">Showing {max_rows} of {len(df)} rows.</p>')
     return "".join(parts)
 
 
+def _cell_text(column: str, value: object) -> str:
+    """What a table cell shows: empty for missing values, codes with spaces, lists with commas."""
+    missing = value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value))
+    text = "" if missing else str(value)
+    if column in PRETTY_COLUMNS:
+        text = text.replace("_", " ").replace("|", ", ")
+    return text
+
+
+#: Characters of table text that fit across an A4 page at the report's table font size.
+TABLE_WIDTH_CHARS = 76
+
+
 def _column_widths(df: pd.DataFrame, cols: Sequence[str], rename: dict[str, str], long_cols: set[str]) -> list[float]:
-    """Column widths (percent) from content length, so a fixed-layout table fits the page:
-    short codes stay narrow, names get room, evidence sentences take the rest."""
-    weights = []
+    """Column widths (percent) for a fixed-layout table that fits the page: every column gets
+    at least its longest word (so "withdrawing" is never split), short columns up to their
+    typical value, and evidence sentences the rest."""
+    need, want = [], []
     for c in cols:
-        values = [len(str(v)) for v in df[c]] if c in df.columns else [0]
-        longest_word = max((len(w) for v in (df[c] if c in df.columns else []) for w in str(v).split()), default=0)
-        header = len(str(rename.get(c, c)))
+        values = [str(v) for v in df[c]] if c in df.columns else []
+        header = str(rename.get(c, c))
+        longest = max([len(w) for v in values for w in v.split()] + [len(w) for w in header.split()] + [3])
+        minimum = longest + 2  # cell padding
         if c in long_cols:
-            weights.append(max(28.0, min(42.0, float(pd.Series(values).median() if values else 0) / 3)))
+            need.append(max(minimum, 24))
+            want.append(10 ** 6)  # takes whatever is left
         else:
-            typical = float(pd.Series(values).quantile(0.8)) if values else 0.0
-            weights.append(max(1.4 * header, 1.2 * longest_word, min(typical, 20.0), 4.0))
-    total = sum(weights)
-    return [100.0 * w / total for w in weights]
+            typical = float(pd.Series([len(v) for v in values]).quantile(0.8)) if values else 0.0
+            need.append(minimum)
+            want.append(max(minimum, min(typical + 2, 24)))
+    widths = list(need)
+    spare = TABLE_WIDTH_CHARS - sum(widths)
+    for k in sorted(range(len(cols)), key=lambda k: want[k]):  # short columns first, then the long ones
+        if spare <= 0:
+            break
+        n_left = sum(1 for x in range(len(cols)) if want[x] >= want[k] and widths[x] < want[x])
+        grant = min(want[k] - widths[k], spare / max(n_left, 1)) if want[k] < 10 ** 6 else 0
+        widths[k] += grant
+        spare -= grant
+    longs = [k for k in range(len(cols)) if want[k] >= 10 ** 6]
+    for k in longs:
+        widths[k] += max(spare, 0) / len(longs)
+    total = sum(widths)
+    return [100.0 * w / total for w in widths]
 
 
 def setup_charts() -> None:
