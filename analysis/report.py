@@ -313,24 +313,29 @@ def _empty_figure(message: str, size: tuple[float, float] = (8, 2.0)):
 
 
 def plot_actor_types(actors: pd.DataFrame):
-    """Bar chart: number of actors of each type, stacked by country (top countries named)."""
+    """Stacked bars: how many actors of each type, split by country (the eight most frequent
+    named, the rest as "other", actors without a country as "(none)")."""
     import matplotlib.pyplot as plt
     import seaborn as sns
 
     if actors.empty:
         return _empty_figure("No actors")
-    fig, ax = plt.subplots(figsize=(8, 3.6))
-    df = actors.assign(country=actors["country"].replace("", "(none)"))
-    top = df["country"].value_counts().head(8).index
-    df["country"] = df["country"].where(df["country"].isin(top), "other")
-    counts = df.groupby(["type", "country"]).size().reset_index(name="actors")
-    order = counts.groupby("type")["actors"].sum().sort_values(ascending=False).index
-    sns.barplot(data=counts, y="type", x="actors", hue="country", order=order, ax=ax, dodge=True, orient="h")
-    ax.set_ylabel("")
+    df = actors.assign(country=actors["country"].replace("", "(none)"),
+                       type=actors["type"].str.replace("_", " "))
+    top = df.loc[df["country"] != "(none)", "country"].value_counts().head(8).index
+    df["country"] = df["country"].where(df["country"].isin(top) | (df["country"] == "(none)"), "other")
+    table = pd.crosstab(df["type"], df["country"])
+    table = table.loc[table.sum(axis=1).sort_values().index]
+    order = [c for c in table.sum().sort_values(ascending=False).index if c not in ("other", "(none)")]
+    table = table[order + [c for c in ("other", "(none)") if c in table.columns]]
+    colors = sns.color_palette("tab10", len(order)) + [(0.7, 0.7, 0.7), (0.88, 0.88, 0.88)]
+    fig, ax = plt.subplots(figsize=(8, max(2.4, 0.5 * len(table) + 1.2)))
+    table.plot(kind="barh", stacked=True, ax=ax, color=colors[: len(table.columns)], width=0.7)
     ax.set_xlabel("actors")
-    ax.set_yticks(ax.get_yticks(), [chart_label(t.get_text()) for t in ax.get_yticklabels()])
+    ax.set_ylabel("")
     ax.legend(title="country", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
     ax.set_title("Actors by type and country")
+    ax.xaxis.get_major_locator().set_params(integer=True)
     fig.tight_layout()
     return fig
 

@@ -59,3 +59,9 @@ def test_report_helpers_empty_tables_give_a_labelled_figure():
     fig = report.plot_personnel(schemas.forces_frame([]), ACTORS)
     texts = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert texts == ["No head counts reported"]
+
+
+def test_report_helpers_actor_chart_counts_every_actor_once():
+    fig = report.plot_actor_types(ACTORS)
+    total = sum(p.get_width() for ax in fig.axes for p in ax.patches)
+    assert total == len(ACTORS)
