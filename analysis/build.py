@@ -181,7 +181,8 @@ def build_reports(
     from .loader import load_articles
     from .pipeline import extract_tables, write_tables
 
-    out = Path(out_dir) if out_dir else config.REPORTS_DIR
+    # absolute: the notebooks run with the notebooks folder as working directory
+    out = (Path(out_dir) if out_dir else config.REPORTS_DIR).resolve()
     paths = [str(Path(a).resolve()) for a in (articles or [str(config.ARTICLES_DIR)])]
     # plain names only: "../x" would put the executed notebook and reports outside the output folder
     unknown = [n for n in notebooks

@@ -422,26 +422,27 @@ def plot_stance_heatmap(matrix: pd.DataFrame):
     return fig
 
 
-#: Evaluation sets shown in the quality report: name -> (gold folder, articles folder).
-EVAL_SETS = "seed=data/gold:data/articles; tune=data/dev/tune/gold:data/dev/tune/articles; " \
-            "holdout=data/dev/holdout/gold:data/dev/holdout/articles"
+#: Evaluation sets shown in the quality report, as "name|gold folder|articles folder".
+EVAL_SETS = ["seed|data/gold|data/articles", "tune|data/dev/tune/gold|data/dev/tune/articles",
+             "holdout|data/dev/holdout/gold|data/dev/holdout/articles"]
 QUALITY_METRICS = ("precision", "recall", "f1", "type_acc", "country_acc", "quantity_recall", "status_acc",
                    "operation_acc")
 
 
-def parse_eval_sets(spec: str) -> list[tuple[str, Path, Path]]:
-    """"name=gold:articles; ..." -> [(name, gold_dir, articles_dir)], paths relative to the project root."""
+def parse_eval_sets(spec: str | Sequence[str]) -> list[tuple[str, Path, Path]]:
+    """["name|gold|articles", ...] (or one string of them joined by ";") -> [(name, gold_dir,
+    articles_dir)], relative paths taken from the project root."""
+    items = spec.split(";") if isinstance(spec, str) else list(spec)
     out = []
-    for part in filter(None, (p.strip() for p in spec.split(";"))):
-        name, _, dirs = part.partition("=")
-        gold, _, arts = dirs.partition(":")
-        g, a = Path(gold.strip()), Path(arts.strip())
-        out.append((name.strip(), g if g.is_absolute() else config.PROJ_ROOT / g,
+    for part in filter(None, (p.strip() for p in items)):
+        name, gold, arts = (x.strip() for x in (part.split("|") + ["", ""])[:3])
+        g, a = Path(gold), Path(arts)
+        out.append((name, g if g.is_absolute() else config.PROJ_ROOT / g,
                     a if a.is_absolute() else config.PROJ_ROOT / a))
     return out
 
 
-def quality_scores(spec: str = EVAL_SETS) -> tuple[pd.DataFrame, pd.DataFrame]:
+def quality_scores(spec: str | Sequence[str] = tuple(EVAL_SETS)) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Score extraction on each evaluation set: (one row per set x table part, one row per error)."""
     from .evaluate import evaluate
 

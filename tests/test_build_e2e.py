@@ -93,3 +93,14 @@ def test_build_e2e_papermill_cli_runs_a_notebook_on_another_article(tmp_path):
     outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
     assert "Estonia" in outputs or "Pevkur" in outputs
     assert "Denmark condemned" not in outputs  # not the default article
+
+
+def test_build_e2e_relative_out_folder_from_another_directory(tmp_path, monkeypatch):
+    """`briefing build --out reports` run from any folder: the notebooks (which run in the
+    notebooks folder) must still find the tables."""
+    monkeypatch.chdir(tmp_path)
+    briefing = Path(sys.executable).with_name("briefing")
+    done = subprocess.run([str(briefing), "build", "--articles", str(SEED), "--out", "reports",
+                           "--notebooks", "briefing", "--no-pdf"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert (tmp_path / "reports" / "briefing.html").stat().st_size > 10_000
