@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -1286,6 +1286,30 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
     return st
 
 
+#: Verbs that change a contingent's size ("will shrink from 1,100 to 800").
+_CHANGE_VERBS = {"shrink", "reduce", "cut", "grow", "increase", "rise", "fall", "drop", "expand", "scale", "trim",
+                 "bring", "raise", "lower"}
+
+
+def _size_change(g: Group, pred: Token | None, ulex: UnitLexicon) -> tuple[Quantity, Quantity] | None:
+    """The two sizes of "its contingent will shrink from 1,100 to 800", or None."""
+    if pred is None or pred.lemma_.lower() not in _CHANGE_VERBS:
+        return None
+    sizes = {}
+    preps = [c for c in pred.children if c.dep_ == "prep" and c.lower_ in ("from", "to")]
+    preps += [c for p in preps for c in p.children if c.dep_ == "prep" and c.lower_ == "to"]  # "from X to Y"
+    for c in preps:
+        if c.lower_ in ("from", "to"):
+            nums = [p for p in c.children if p.dep_ == "pobj" and p.like_num]
+            if nums:
+                text = pred.doc[min(t.i for t in nums[0].subtree): max(t.i for t in nums[0].subtree) + 1].text
+                q = parse_quantity(text, ulex)
+                if q.value is not None:
+                    q.text, q.kind = text, "headcount"
+                    sizes[c.lower_] = q
+    return (sizes["from"], sizes["to"]) if len(sizes) == 2 else None
+
+
 def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, previous: list | None = None,
                    carry: dict | None = None) -> list[dict]:
     """Rows of one sentence; ``previous`` holds the contributors of the sentence before it
@@ -1326,13 +1350,23 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if not contribs:
             continue
         q = g.quantity
-        if st.status == "unknown" and not (q is not None and q.kind == "headcount" and q.value is not None):
+        change = _size_change(g, pred, ulex) if q is None else None
+        if st.status == "unknown" and change is None and not (
+                q is not None and q.kind == "headcount" and q.value is not None):
             continue  # says neither how many nor what they do
         op = resolve_operation(g, sent, actors, ops, groups)
         host = resolve_host(g, pred, op, actors, {c.id for c in contribs})
         for c in contribs:
             if host and c.country == host:
                 continue  # a state's own forces at home are no contribution
+            if change is not None:
+                # "will shrink from 1,100 to 800": the size now, and the size it is heading to
+                before, after = change
+                rows.append(_make_row(actors, c, op, host, replace(g, quantity=before), Status("deployed", "from"),
+                                      sent))
+                rows.append(_make_row(actors, c, op, host, replace(g, quantity=after), st if st.status in (
+                    "planned", "remaining") else Status("planned", "to"), sent))
+                continue
             rows.append(_make_row(actors, c, op, host, g, st, sent))
         if pred is not None and pred.pos_ in ("VERB", "AUX"):
             covered.update(v.i for v in verb_chain(pred))

@@ -397,3 +397,14 @@ def test_forces_extract_contingents_that_make_up_a_force_are_deployed(extract):
                       "known as MINUSCA.")
     assert {(r["contributor"], r["operation"], r["status"]) for r in rows} == {
         ("BGD", "minusca", "deployed"), ("NPL", "minusca", "deployed"), ("PAK", "minusca", "deployed")}
+
+
+@pytest.mark.parametrize("text,contributor", [
+    ("Italy's contingent in the United Nations Interim Force in Lebanon will shrink from 1,100 to 800 by June.", "ITA"),
+    ("Germany will increase its troops in Lithuania from 500 to 800.", "DEU"),
+])
+def test_forces_extract_size_change_gives_the_size_now_and_the_size_to_come(extract, text, contributor):
+    rows, _ = extract(text)
+    got = {(r["contributor"], r["quantity"], r["status"]) for r in rows}
+    assert {(contributor, 1100 if contributor == "ITA" else 500, "deployed"),
+            (contributor, 800, "planned")} <= got
