@@ -891,6 +891,10 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
         mapped = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subs)
         if mapped:
             return mapped
+    if any(c.dep_ == "prep" and c.lower_ == "from" for c in g.head.children):
+        origins = _from_origins(g, actors)  # "contingents from Ghana, Malaysia and Tanzania"
+        if origins:
+            return origins
     mods = []
     for t in g.tokens:
         mods += modifier_actors(t, actors)
@@ -930,12 +934,14 @@ def _from_origins(g: Group, actors) -> list:
     for h in heads:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ == "from":
-                for p in (x for x in c.children if x.dep_ == "pobj"):
-                    found = _dedupe(_map_contributor(_actor_for(x, actors), actors) for x in _expand_conj(p))
-                    found = [a for a in found if a is not None and a.type == "state"]
-                    if found:
-                        g.shared = len(found) > 1
-                        return found
+                # every state named in the from-phrase: the parser links long lists by conj,
+                # appos or "of" ("from Ghana, Malaysia, the Republic of Korea and Tanzania")
+                found = _dedupe(_map_contributor(actors.at_token(x), actors) for x in c.subtree
+                                if actors.at_token(x) is not None)
+                found = [a for a in found if a is not None and a.type == "state"]
+                if found:
+                    g.shared = len(found) > 1
+                    return found
     return []
 
 

@@ -408,3 +408,9 @@ def test_forces_extract_size_change_gives_the_size_now_and_the_size_to_come(extr
     got = {(r["contributor"], r["quantity"], r["status"]) for r in rows}
     assert {(contributor, 1100 if contributor == "ITA" else 500, "deployed"),
             (contributor, 800, "planned")} <= got
+
+
+def test_forces_extract_long_origin_list_parsed_as_appositions(extract):
+    rows, _ = extract("Italy will continue to lead the Sector, which also includes contingents from Ghana, Malaysia, "
+                      "the Republic of Korea and Tanzania.")
+    assert sorted(r["contributor"] for r in rows) == ["GHA", "KOR", "MYS", "TZA"]
