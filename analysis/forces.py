@@ -426,6 +426,15 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
             objs = [g for g in child.children if g.dep_ == "pobj" and g.like_num]
             if objs:
                 return sorted(objs[0].subtree, key=lambda t: t.i), "of"
+    # "the French contingent, which numbers around 700": a bare number counted by a relative clause
+    for child in tok.children:
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in lex.count_verbs:
+            objs = [g for g in child.children if g.dep_ in ("dobj", "attr", "npadvmod", "nummod") and g.like_num]
+            if objs:
+                return sorted(objs[0].subtree, key=lambda t: t.i), "count"
+            for p in (g for g in child.children if g.dep_ == "prep" and g.lower_ in lex.hedges):
+                if any(x.dep_ == "pobj" and x.like_num for x in p.children):  # "numbers around 700"
+                    return sorted(p.subtree, key=lambda t: t.i), "count"
     # "withdrew its company of about 150": the parser may hang the of-phrase on the verb
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ == "of" and nxt.dep_ == "prep" and nxt.head is not tok:
@@ -457,9 +466,10 @@ def _quantity_for(tok: Token, cls: str, lex: UnitLexicon) -> Quantity | None:
     doc = tok.doc
     text = doc[toks[0].i: toks[-1].i + 1].text
     q = parse_quantity(text.replace("-strong", "").replace(" - strong", "").rstrip(" -"), lex)
-    q.text = doc[toks[0].i: max(toks[-1].i, tok.i) + 1].text if how != "of" else doc[tok.i: toks[-1].i + 1].text
+    q.text = doc[toks[0].i: max(toks[-1].i, tok.i) + 1].text if how not in ("of", "count") \
+        else doc[tok.i: toks[-1].i + 1].text
     q.text = re.sub(r"[\"\u201c\u201d]", "", q.text).strip()
-    if cls == "individual" or how in ("strength", "of"):
+    if cls == "individual" or how in ("strength", "of", "count"):
         q.kind = "headcount"
     elif cls == "asset":
         q.kind = "assets"

@@ -414,3 +414,9 @@ def test_forces_extract_long_origin_list_parsed_as_appositions(extract):
     rows, _ = extract("Italy will continue to lead the Sector, which also includes contingents from Ghana, Malaysia, "
                       "the Republic of Korea and Tanzania.")
     assert sorted(r["contributor"] for r in rows) == ["GHA", "KOR", "MYS", "TZA"]
+
+
+def test_forces_extract_contingent_counted_by_relative_clause(extract):
+    rows, _ = extract("The French contingent, which numbers around 700, will remain in Lebanon.")
+    assert [(r["contributor"], r["quantity"], r["approximate"], r["status"]) for r in rows] == [
+        ("FRA", 700, True, "remaining")]
