@@ -494,6 +494,18 @@ class _ArticleScorer:
               if f["contributor"] == key and not f.get("optional")]
         return " | ".join(dict.fromkeys(e for e in ev if e))
 
+    def _attribute(self, counts: dict[str, int], prefix: str, name: str, plural: str, key: str,
+                   accepted: list, system: set, evidence: str) -> None:
+        """Count one gold force attribute (quantity or status) as found or missed, as score.py does."""
+        counts[f"{prefix}_total"] += 1
+        if system & set(accepted):
+            counts[f"{prefix}_ok"] += 1
+            return
+        self._error(f"force_{name}_missed", "forces",
+                    f"{self._gname(key)}: gold {name} {_fmt_list(accepted)} is not among the "
+                    f"system's {plural} {_fmt_list(sorted(system))} for {key}; gold evidence: {_short(evidence)!r}",
+                    gold_key=key, system=_fmt_list(sorted(system)), expected=_fmt_list(accepted), evidence=evidence)
+
     def forces(self) -> dict[str, int]:
         """Score force contributors as a set, then quantity/status/operation per gold item."""
         gold = self.gold.get("forces", [])
@@ -540,27 +552,11 @@ class _ArticleScorer:
             rows = rows_by[k]
             ev = f.get("evidence", "")
             if f.get("quantity"):
-                counts["q_total"] += 1
                 qs = {q for q in (parse_quantity(r.get("quantity", "")) for r in rows) if q is not None}
-                if qs & set(f["quantity"]):
-                    counts["q_ok"] += 1
-                else:
-                    self._error("force_quantity_missed", "forces",
-                                f"{self._gname(k)}: gold quantity {_fmt_list(f['quantity'])} is not among the "
-                                f"system's quantities {_fmt_list(sorted(qs))} for {k}; gold evidence: {_short(ev)!r}",
-                                gold_key=k, system=_fmt_list(sorted(qs)), expected=_fmt_list(f["quantity"]),
-                                evidence=ev)
+                self._attribute(counts, "q", "quantity", "quantities", k, f["quantity"], qs, ev)
             if f.get("status"):
-                counts["s_total"] += 1
                 st = {(r.get("status") or "").strip().lower() for r in rows}
-                if st & set(f["status"]):
-                    counts["s_ok"] += 1
-                else:
-                    self._error("force_status_missed", "forces",
-                                f"{self._gname(k)}: gold status {_fmt_list(f['status'])} is not among the "
-                                f"system's statuses {_fmt_list(sorted(st))} for {k}; gold evidence: {_short(ev)!r}",
-                                gold_key=k, system=_fmt_list(sorted(st)), expected=_fmt_list(f["status"]),
-                                evidence=ev)
+                self._attribute(counts, "s", "status", "statuses", k, f["status"], st, ev)
             if f.get("operation"):
                 counts["o_total"] += 1
                 ops = {self.gkey(r.get("operation", "")) for r in rows}
