@@ -826,7 +826,7 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
         return  # a government phrase whose country could not be told
     if len(text) < 3 or text.isdigit():
         return
-    title_words = {v for v, _ in aset.ref.titles if " " not in v} | set(aset.ref.honorifics)
+    title_words = aset.ref.title_words | aset.ref.honorifics
     if all(w.lower().rstrip(".") in title_words or w.lower() in {"rear", "vice", "deputy", "chief"}
            for w in text.split()):
         return  # "Rear Admiral": a title without a name
@@ -914,7 +914,7 @@ def _person_mention(aset: ActorSet, span: Span, text: str) -> None:
     doc = span.doc
     # strip honorifics/titles that NER includes ("President Macron", "Mr Heappey")
     start = span.start
-    title_words = {v for v, _ in aset.ref.titles if " " not in v}
+    title_words = aset.ref.title_words
     while start < span.end - 1 and (doc[start].lower_.rstrip(".") in aset.ref.honorifics
                                     or doc[start].lower_ in title_words):
         start += 1
@@ -933,22 +933,10 @@ def _person_mention(aset: ActorSet, span: Span, text: str) -> None:
     aset.add_mention(actor, span, "name")
 
 
-def _ship_terms(aset: ActorSet) -> tuple[list[str], dict[str, str]]:
-    import json
-
-    from .config import REFERENCE_DIR
-
-    path = REFERENCE_DIR / "ship_terms.json"
-    if not path.exists():
-        return [], {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return sorted(data.get("classes", []), key=lambda c: -len(c)), dict(data.get("prefixes", {}))
-
-
 def _named_ships(aset: ActorSet, doc: Doc) -> None:
     """"the Greek frigate Limnos", "destroyer Caio Duilio", "INS Kolkata": named warships are
     military units of the state in front of them (demonym, possessive or hull prefix)."""
-    classes, prefixes = _ship_terms(aset)
+    classes, prefixes = aset.ref.ship_classes, aset.ref.ship_prefixes
     lowers = [t.lower_ for t in doc]
     i = 0
     while i < len(doc):
@@ -1123,7 +1111,7 @@ def _titled_names(aset: ActorSet, doc: Doc) -> None:
             titled = (prev is not None and prev.lower_.rstrip(".") in aset.ref.honorifics) \
                 or bool(_title_before(aset, tok)[0])
             words = [t.lower_ for t in doc[i:j]]
-            title_words = {v for v, _ in aset.ref.titles if " " not in v} | set(aset.ref.honorifics)
+            title_words = aset.ref.title_words | aset.ref.honorifics
             if titled and not any(w in GENERIC_ORG_WORDS or w in IGO_WORDS or w.rstrip(".") in title_words
                                   or w in {"federal", "national", "general", "deputy"} for w in words):
                 _person_mention(aset, doc[i:j], doc[i:j].text)

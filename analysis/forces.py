@@ -87,6 +87,9 @@ class StatusLexicon:
     nouns: dict[str, str]
     adverbs: dict[str, str | None]
     non_contribution: frozenset[str] = frozenset()
+    approval_nouns: frozenset[str] = frozenset()
+    needing_verbs: frozenset[str] = frozenset()
+    recent_time_words: frozenset[str] = frozenset()
 
 
 def _read_json(path: Path) -> dict:
@@ -151,6 +154,9 @@ def load_status_lexicon(directory: str = str(LEXICON_DIR)) -> StatusLexicon:
         nouns={e["cue"].lower(): e["status"] for e in d.get("nouns", [])},
         adverbs={k.lower(): v for k, v in d.get("adverbs", {}).items()},
         non_contribution=_lower_set(d.get("non_contribution_verbs", [])),
+        approval_nouns=_lower_set(d.get("approval_nouns", [])),
+        needing_verbs=_lower_set(d.get("needing_verbs", [])),
+        recent_time_words=_lower_set(d.get("recent_time_words", [])),
     )
 
 
@@ -1248,18 +1254,10 @@ def _non_contribution(pred: Token | None, slex: StatusLexicon) -> bool:
     return pred is not None and any(v.lemma_.lower() in slex.non_contribution for v in verb_chain(pred))
 
 
-@lru_cache(maxsize=1)
-def _status_extras() -> dict:
-    """Word lists of force_status.json beyond the verb cues (read once)."""
-    return _read_json(LEXICON_DIR / STATUS_FILE)
-
-
-def _awaits_approval(sent: Span) -> bool:
+def _awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
     """"an offer its parliament must still approve", "still needs the approval of", "awaits a
     formal request": the sentence makes the contribution conditional on an approval."""
-    d = _status_extras()
-    nouns = set(d.get("approval_nouns", []))
-    needing = set(d.get("needing_verbs", []))
+    nouns, needing = slex.approval_nouns, slex.needing_verbs
     for tok in sent:
         lem = tok.lemma_.lower()
         gov = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "waiting for approval"
@@ -1272,19 +1270,18 @@ def _awaits_approval(sent: Span) -> bool:
     return False
 
 
-def _recent_arrival(pred: Token | None, st: Status) -> bool:
+def _recent_arrival(pred: Token | None, st: Status, slex: StatusLexicon) -> bool:
     """"arrived this week", "landed on Wednesday": an arrival dated recently is still arriving."""
     if pred is None or st.status != "deployed" or pred.lemma_.lower() not in {"arrive", "land", "reach"}:
         return False
-    recent = set(_status_extras().get("recent_time_words", []))
-    return any(t.ent_type_ in {"DATE", "TIME"} and t.lower_ in recent for t in pred.subtree)
+    return any(t.ent_type_ in {"DATE", "TIME"} and t.lower_ in slex.recent_time_words for t in pred.subtree)
 
 
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
     st = classify_status(pred, slex, actors)
-    if st.status in ("planned", "unknown") and _awaits_approval(g.head.sent):
+    if st.status in ("planned", "unknown") and _awaits_approval(g.head.sent, slex):
         return Status("pending", "awaiting approval")
-    if _recent_arrival(pred, st):
+    if _recent_arrival(pred, st, slex):
         return Status("arriving", st.cue)
     if st.status == "unknown" and pred is not None and pred.pos_ in ("NOUN", "PROPN"):
         st = classify_status(governing_predicate(pred), slex, actors)  # "frigate Hessen, with 240 sailors, left"

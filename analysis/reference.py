@@ -76,6 +76,9 @@ class Reference:
     military_terms: tuple[str, ...] = ()
     people: dict[str, Entity] = field(default_factory=dict)
     people_index: dict[str, str] = field(default_factory=dict)
+    title_words: frozenset[str] = frozenset()  # one-word titles ("minister", "general")
+    ship_classes: tuple[str, ...] = ()
+    ship_prefixes: dict[str, str] = field(default_factory=dict)
 
     def person(self, text: str) -> Entity | None:
         """A known public figure by full name or distinctive alias (role and country from the file)."""
@@ -193,6 +196,7 @@ def load_reference(directory: Path | str = REFERENCE_DIR) -> Reference:
         for variant in {role, *_as_tuple(row.get("variants"))}:
             titles.append((variant.lower(), role))
     ref.titles = sorted(set(titles), key=lambda t: (-len(t[0]), t[0]))
+    ref.title_words = frozenset(v for v, _ in ref.titles if " " not in v)
     ref.honorifics = frozenset(h.lower().rstrip(".") for h in _read_lines(directory / "honorifics.txt"))
     for row in _read_jsonl(directory / "people.jsonl"):
         person = Entity(id=row["id"], name=row["name"], type="person", country=row.get("country", "") or "",
@@ -201,6 +205,11 @@ def load_reference(directory: Path | str = REFERENCE_DIR) -> Reference:
         ref.people[person.id] = person
         for alias in (person.name, *person.aliases):
             ref.people_index.setdefault(norm(alias), person.id)
+    ships_path = directory / "ship_terms.json"
+    if ships_path.exists():
+        ships = json.loads(ships_path.read_text(encoding="utf-8"))
+        ref.ship_classes = tuple(sorted(ships.get("classes", []), key=lambda c: -len(c)))
+        ref.ship_prefixes = dict(ships.get("prefixes", {}))
     ref.military_terms = tuple(sorted({t.lower() for t in _read_lines(directory / "military_terms.txt")},
                                       key=lambda t: (-len(t), t)))
     ref.government_terms = tuple(sorted({t.lower() for t in _read_lines(directory / "government_terms.txt")},
