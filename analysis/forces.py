@@ -691,6 +691,17 @@ def _denied_by_head(verb: Token) -> bool:
     return False
 
 
+def _destination(verb: Token, actors) -> bool:
+    """"leave for Bangui", "depart for the Central African Republic": a for/to-phrase naming a
+    place is where the contingent is going, so leaving is setting out rather than going home."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "to", "towards")):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            actor = actors.at_token(pobj)
+            if (actor is not None and actor.type == "state") or pobj.ent_type_ in ("GPE", "LOC", "STATE"):
+                return True
+    return False
+
+
 def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors=None) -> Status:
     """Status of a contingent from the verb (chain) that governs it.
 
@@ -733,7 +744,9 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
     outer = chain[: chain.index(cue_verb)] if cue_verb is not None else chain
     outer_lemmas = [v.lemma_.lower() for v in outer]
     top = chain[0]
-    tense = verb_tense(top, lex)
+    # "The last soldiers left on Friday" parsed as a reduced relative on "soldiers": the tense
+    # belongs to the first verb of the chain, never to a noun the chain climbed to
+    tense = verb_tense(next((v for v in chain if v.pos_ in ("VERB", "AUX")), top), lex)
     negated = any(_negated(v) for v in chain)
     words = [v.text for v in chain]
     cue_text = " ".join(words + sorted(p for p in _particles(cue_verb) if p in ("out", "home", "back", "down"))) \
@@ -783,9 +796,13 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         later = {t.lower_ for t in cue_verb.sent if t.i > cue_verb.i}
         bound = any(c.dep_ == "prep" and c.lower_ in ("for", "to", "towards") for c in cue_verb.children) \
             or bool(later & {"due", "expected", "heading", "bound", "route", "sailing"})
-        if objs and bound and all(actors.at_token(o) is None for o in objs):
-            # "left Wilhelmshaven for the Red Sea": setting out; "left Abyei last year" is a departure
-            return Status(entry["non_actor_object"], cue_text)
+        setting_out = objs and bound and all(actors.at_token(o) is None for o in objs)
+        # "will leave for the Central African Republic": no place left, a destination named
+        setting_out = setting_out or (not objs and _destination(cue_verb, actors))
+        if setting_out:
+            # "left Wilhelmshaven for the Red Sea": setting out; "left Abyei last year" is a departure.
+            # Announced for later ("will leave for ... in March") it is a plan, not yet a movement.
+            return Status("planned" if tense == "future" else entry["non_actor_object"], cue_text)
     return Status(_lookup(entry, tense), cue_text)
 
 
