@@ -1027,6 +1027,42 @@ def _state_institutions(aset: ActorSet, doc: Doc) -> None:
             break
 
 
+#: Bare references to a country's armed service: "the army", "the military".
+BARE_ARMY_TERMS = (("armed", "forces"), ("army",), ("military",))
+
+
+def _host_army(aset: ActorSet, doc: Doc) -> None:
+    """"urged both the army and the RSF": with no nationality, "the army" is the armed service
+    of the country the article's mission is in (its own actor, as with "the Sudanese army")."""
+    host = aset.host_country()
+    state = aset.actors.get(host) if host else None
+    if state is None or state.type != "state":
+        return
+    lowers = [t.lower_ for t in doc]
+    actor = None
+    for i, low in enumerate(lowers):
+        if low != "the":
+            continue
+        for parts in BARE_ARMY_TERMS:
+            j = i + 1 + len(parts)
+            if tuple(lowers[i + 1:j]) != parts or aset.claimed(i + 1, j):
+                continue
+            if j < len(doc) and (doc[j].pos_ in {"NOUN", "PROPN"} or doc[j].text in {"'s", "\u2019s"}):
+                break  # "the army chief", "the army's spokesman"
+            if actor is None:
+                actor = next((a for a in aset.actors.values() if a.type == "military_unit" and a.country == host
+                              and any(w in a.name.lower() for w in ("armed forces", "army", "defence force",
+                                                                     "defense force"))), None)
+            if actor is None:
+                national = next((e for e in aset.ref.entities.values() if e.kind == "national_armed_forces"
+                                 and e.country == host), None)
+                actor = aset.add_actor(_entity_actor(national) if national is not None else Actor(
+                    id=f"{state.id.lower()}-army", name=f"{state.name} army", type="military_unit",
+                    country=host, source="rule"))
+            aset.add_mention(actor, doc[i + 1:j], "name")
+            break
+
+
 def _named_operations(aset: ActorSet, doc: Doc) -> None:
     """"Exercise Northern Bastion", "Task Force Sabre", "Operation Irini": a capitalised name
     after an operation word is an operation, known to the reference lists or not."""
@@ -1460,6 +1496,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _surname_mentions(aset, doc)
     _people_roles(aset, doc)
     _descriptive_phrases(aset, doc)
+    _host_army(aset, doc)
     for actor in aset.actors.values():
         if not actor.name:
             actor.name = actor.aliases[0] if actor.aliases else actor.id

@@ -106,6 +106,8 @@ class Lexicon:
     beneficiary_nouns: frozenset[str] = frozenset()
     locative_preps: frozenset[str] = frozenset()
     act_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    side_nouns: frozenset[str] = frozenset()
+    side_modifiers: frozenset[str] = frozenset()
 
     def by_first_word(self) -> dict[str, list[CueEntry]]:
         out: dict[str, list[CueEntry]] = {}
@@ -170,6 +172,8 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
         beneficiary_nouns=frozenset(data.get("beneficiary_nouns", [])),
         locative_preps=frozenset(data.get("locative_preps", [])),
         act_nouns={k: _tuple(v) for k, v in (data.get("act_nouns") or {}).items()},
+        side_nouns=frozenset(data.get("side_nouns", [])),
+        side_modifiers=frozenset(data.get("side_modifiers", [])),
     )
 
 
@@ -569,6 +573,21 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
     first actor named inside the phrase ("the withdrawal of French troops" -> France), never
     through a locative preposition ("the arrival in Vilnius of ...") or to a mere place."""
     lex = lex or load_lexicon()
+    if _names_sides(tok, lex):
+        if tok.lower_ in PLURAL_PRONOUNS:
+            # "threatened the foreign troops ..., calling them invaders": a plural noun earlier
+            # in the sentence is the likelier antecedent than a pair named before
+            near = [t for t in tok.sent if t.i < tok.i and t.tag_ in ("NNS", "NNPS")
+                    and t.dep_ in SUBJECT_DEPS | OBJECT_DEPS | {"pobj"}]
+            if near:
+                return _np_actors(near[-1], actors, strict, lex)
+        group = _recent_group(tok, actors, lex)
+        if group:
+            return group
+        if tok.lower_ in PLURAL_PRONOUNS:
+            # "urged them": a plural pronoun is not a single state or organisation named before
+            a = actors.antecedent(tok)
+            return [a] if a is not None and a.type == "armed_group" else []
     out = []
     for t in _with_conjuncts([tok]):
         a = _actor_for_token(t, actors, lex)
@@ -577,6 +596,43 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
     if out or strict:
         return out
     return _inner_actors(tok, actors, lex, through_places=False)
+
+
+PLURAL_PRONOUNS = {"them", "they"}
+DATELINE_DASHES = {"\u2013", "\u2014", "-", "--"}
+
+
+def _names_sides(tok: Token, lex: Lexicon) -> bool:
+    """"the warring parties", "both sides", "all sides", "them": a plural reference to the
+    parties of a conflict or dispute named earlier, not to one actor."""
+    if tok.lower_ in PLURAL_PRONOUNS:
+        return True
+    if _lemma(tok) not in lex.side_nouns or tok.tag_ != "NNS":
+        return False
+    return any(c.lower_ in lex.side_modifiers for c in tok.children if c.i < tok.i)
+
+
+def _recent_group(tok: Token, actors, lex: Lexicon) -> list:
+    """The latest coordination of two or more actors before ``tok`` ("the army and the RSF"),
+    in its own sentence first and then up to three sentences back: who "the two sides" are."""
+    scopes = [tok.doc[tok.sent.start:tok.i]] + list(reversed(_sentences_before(tok, 3)))
+    for scope in scopes:
+        for t in reversed(list(scope)):
+            if t.dep_ != "conj" or t.head.dep_ == "conj":
+                continue
+            first = t.head
+            if first.sent == tok.sent and first.dep_ in SUBJECT_DEPS:
+                continue  # "Kenya and Uganda urged both sides": the speakers are not the sides
+            members = []
+            for m in [first, *first.conjuncts]:
+                if m.i >= tok.i:
+                    continue
+                a = _actor_for_token(m, actors, lex)
+                if a is not None and a.type != "other" and all(a.id != b.id for b in members):
+                    members.append(a)
+            if len(members) >= 2:
+                return members
+    return []
 
 
 def _inner_actors(tok: Token, actors, lex: Lexicon, through_places: bool) -> list:
@@ -882,7 +938,36 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
         op = _main_operation(actors)
         return [op] if op is not None and op.id not in exclude else []
     if lem in lex.act_nouns and any(c.lower_ in ("the", "this", "that") for c in tok.children):
-        return _last_actor_subject(tok, actors, lex, exclude)
+        return _last_actor_subject(tok, actors, lex, exclude) or _lede_actors(tok.doc, actors, lex, exclude)
+    return []
+
+
+def _lede_actors(doc: Doc, actors, lex: Lexicon, exclude: frozenset) -> list:
+    """Who acts in the article's first sentence ("Germany will pull its last soldiers out of
+    Niger, the ministry said"): what "the decision" or "the move" refers to when no earlier
+    clause names the act. The subject of the reported clause wins over the sayer."""
+    first = next((s for s in doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s)), None)
+    if first is None:
+        return []
+    root = first.root
+    clauses = [c for c in root.children if c.dep_ == "ccomp"] if _lemma(root) in lex.speech_verbs else []
+    dash = next((t.i for t in first if t.i - first.start < 12 and t.text in DATELINE_DASHES), None)
+    for clause in clauses + [root]:
+        found = []
+        for sj in _with_conjuncts(_subjects(clause)):
+            if dash is not None and sj.i < dash:
+                # "CINCU, Romania – France will lead ...": the dateline is not the actor; the
+                # parser hangs the real subject on it as an apposition
+                after = [t for t in sj.subtree if t.i > dash and t.dep_ == "appos"]
+                if not after:
+                    continue
+                sj = after[0]
+            a = _actor_for_token(sj, actors, lex)
+            if a is not None and a.id not in exclude and a.type not in ("other", "person") \
+                    and all(a.id != b.id for b in found):
+                found.append(a)
+        if found:
+            return found
     return []
 
 
@@ -916,6 +1001,12 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
     for t in toks:
         if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
             t = t.head.head
+        if _lemma(t) in lex.hostile_event_nouns and actors.at_token(t) is None:
+            # "condemned the attacks on UNIFIL positions by the IDF": the attacker, not the victim
+            agents = _event_target(t, actors, lex, exclude)
+            if agents:
+                out += [a for a in agents if all(a.id != b.id for b in out)]
+                continue
         found = [a for a in _np_actors(t, actors, strict, lex=lex) if a.id not in exclude]
         placed_only = False
         if _lemma(t) in lex.event_nouns and not strict:

@@ -203,3 +203,18 @@ def test_actors_extract_the_bloc_is_the_organisation_the_article_is_about(nlp):
                           "Union's Peace and Security Council did not endorse the plan. France welcomed the bloc's "
                           "firmness.")
     assert "the bloc" in aliases(rows["ecowas"])
+
+
+def test_actors_bare_army_is_the_host_countrys_armed_service(nlp):
+    doc = nlp("The UN Security Council voted to close UNITAMS, its political mission in Sudan. "
+              "Britain urged both the army and the Rapid Support Forces to stop the killing.")
+    aset = extract_actors(doc, "t")
+    army = aset.at_token(next(t for t in doc if t.lower_ == "army"))
+    assert army is not None and army.type == "military_unit" and army.country == "SDN"
+
+
+def test_actors_army_chief_is_not_the_army(nlp):
+    doc = nlp("The UN Security Council voted to close UNITAMS, its political mission in Sudan. "
+              "The army chief met the envoy.")
+    aset = extract_actors(doc, "t")
+    assert aset.at_token(next(t for t in doc if t.lower_ == "army")) is None

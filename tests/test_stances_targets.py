@@ -63,3 +63,47 @@ def test_stances_targets_repeated_institution_keeps_its_state(nlp):
 def test_stances_targets_demand_about_an_agreement_targets_who_made_it(nlp):
     got = pairs(nlp, "Kenya signed an agreement with Haiti. The United States demanded that the agreement be published.")
     assert ("USA", "KEN", "demand") in got
+
+
+def test_stances_targets_the_two_sides_are_the_pair_named_before(nlp):
+    got = pairs(nlp, "Fighting between Ethiopia and Eritrea spread to the border towns on Monday. "
+                     "Kenya and Uganda urged both sides to return to talks.")
+    assert {("KEN", "ETH", "demand"), ("KEN", "ERI", "demand"), ("UGA", "ETH", "demand")} <= got
+
+
+def test_stances_targets_warring_parties_without_a_pair_give_no_row(nlp):
+    got = pairs(nlp, "The Arab League called on the warring parties to agree a ceasefire.")
+    assert not got
+
+
+def test_stances_targets_plural_pronoun_is_not_a_single_organisation(nlp):
+    got = pairs(nlp, "The Arab League called for a ceasefire in Darfur, and the African Union's "
+                     "Moussa Faki Mahamat urged them to protect civilians.")
+    assert not any(t == "arab-league" for _, t, _ in got)
+
+
+def test_stances_targets_plural_pronoun_takes_the_plural_noun_in_its_sentence(nlp):
+    got = pairs(nlp, "China and Russia blocked the resolution. Al-Shabab threatened the Kenyan troops "
+                     "in a video, calling them invaders.")
+    assert ("al-shabab", "KEN", "oppose") in got
+    assert not any(t in ("CHN", "RUS") for s, t, _ in got if s == "al-shabab")
+
+
+def test_stances_targets_condemned_attack_is_against_the_attacker_not_the_victim(nlp):
+    got = pairs(nlp, "Ireland condemned the shelling of UNIFIL positions by the Israel Defense Forces.")
+    assert ("IRL", "idf", "oppose") in got
+    assert ("IRL", "unifil", "oppose") not in got
+
+
+def test_stances_targets_the_decision_is_the_lede_actors_when_no_clause_names_it(nlp):
+    got = pairs(nlp, "NIAMEY – Germany will pull its last soldiers out of Niger by August, the defence "
+                     "ministry in Berlin said on Saturday. The soldiers run an air base. "
+                     "Nigeria's foreign minister welcomed the decision.")
+    assert ("NGA", "DEU", "support") in got
+
+
+def test_stances_targets_dateline_place_is_not_the_lede_actor(nlp):
+    got = pairs(nlp, "CINCU, Romania – France will lead a new NATO brigade in Transylvania, officials said. "
+                     "Hungary criticised the move.")
+    assert ("HUN", "FRA", "oppose") in got
+    assert ("HUN", "ROU", "oppose") not in got
