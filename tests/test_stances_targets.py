@@ -107,3 +107,15 @@ def test_stances_targets_dateline_place_is_not_the_lede_actor(nlp):
                      "Hungary criticised the move.")
     assert ("HUN", "FRA", "oppose") in got
     assert ("HUN", "ROU", "oppose") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russia lashed out at NATO on Tuesday.", ("RUS", "nato", "oppose")),
+    ("China resisted the French proposal.", ("CHN", "FRA", "oppose")),
+    ("Renamo's rejection of the Rwandan deployment was echoed by others.", ("renamo", "RWA", "oppose")),
+    ("Russia vetoed the British draft.", ("RUS", "GBR", "oppose")),
+    ("Kenya implored Ethiopia to withdraw its troops.", ("KEN", "ETH", "demand")),
+    ("Ghana pledged support for Togo.", ("GHA", "TGO", "support")),
+])
+def test_stances_targets_more_cue_words_from_the_lexicon(nlp, text, expected):
+    assert expected in pairs(nlp, text)
