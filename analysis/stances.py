@@ -78,6 +78,8 @@ class CueEntry:
     needs_target_actor: bool = False
     object_types: tuple[str, ...] = ()
     on_negation: str = ""  # stance when plainly negated, overriding the lexicon default
+    only_negated: bool = False  # a position only when negated: "declined to join Atalanta"
+    default_target: str = ""  # "operation": with no target named, the article's operation ("Russia abstained")
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,8 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
                 needs_target_actor=bool(row.get("needs_target_actor", False)),
                 object_types=_tuple(row.get("object_types")),
                 on_negation=row.get("on_negation", ""),
+                only_negated=bool(row.get("only_negated", False)),
+                default_target=row.get("default_target", ""),
             ))
         except (KeyError, ValueError) as err:
             raise ValueError(f"{path}: cue #{n} ({row.get('cue')!r}): {err}") from None
@@ -1187,6 +1191,9 @@ def modality(m: CueMatch, lex: Lexicon) -> Modality:
         if cur.head.pos_ in ("VERB", "AUX"):
             scope.append(cur.head)
     negs = [c for t in scope for c in t.children if c.dep_ == "neg" or c.lower_ in ("never",)]
+    before = [t.lower_ for t in root.doc[max(root.sent.start, root.i - 3):root.i] if t.lower_ != "to"]
+    if before[-2:] in (["rather", "than"], ["instead", "of"]):
+        negs.append(root)  # "abstained rather than veto it": the veto did not happen
     gov = _governor_phrase(root, lex)
     effect = None
     if gov is not None:
@@ -1268,9 +1275,15 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
         tgt = resolve_targets(m, actors, lex, exclude=frozenset(a.id for a in src.actors))
         if m.entry.object_types:
             tgt.actors = [a for a in tgt.actors if a.type in m.entry.object_types]
+        if not tgt.actors and m.entry.default_target == "operation":
+            op = _main_operation(actors)
+            if op is not None and all(op.id != a.id for a in src.actors):
+                tgt.actors = [op]
         if not tgt.actors:
             continue
         mod = modality(m, lex)
+        if m.entry.only_negated and not mod.negated:
+            continue
         pol = polarity_for(m.entry, mod)
         if tgt.stance and tgt.stance != mod.stance and not mod.negated:
             mod.stance = tgt.stance

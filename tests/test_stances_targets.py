@@ -119,3 +119,18 @@ def test_stances_targets_dateline_place_is_not_the_lede_actor(nlp):
 ])
 def test_stances_targets_more_cue_words_from_the_lexicon(nlp, text, expected):
     assert expected in pairs(nlp, text)
+
+
+def test_stances_targets_abstaining_is_neutral_towards_the_articles_operation(nlp):
+    got = pairs(nlp, "The Security Council renewed the mandate of UNMISS in South Sudan. Russia abstained.")
+    assert ("RUS", "unmiss", "neutral") in got
+
+
+def test_stances_targets_rather_than_cancels_the_cue(nlp):
+    got = pairs(nlp, "Russia abstained rather than veto the renewal of EUFOR Althea's mandate.")
+    assert not any(st == "oppose" for _, _, st in got)
+
+
+def test_stances_targets_joining_is_a_position_only_when_refused(nlp):
+    assert ("IND", "atalanta", "oppose") in pairs(nlp, "India declined to join Atalanta formally.")
+    assert not pairs(nlp, "Portugal joined Atalanta in May.")
