@@ -76,6 +76,7 @@ class UnitLexicon:
     partitive: frozenset[str] = frozenset()
     contributor_nouns: frozenset[str] = frozenset()
     list_markers: tuple[str, ...] = ()
+    anaphoric_operation_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ class StatusLexicon:
     approval_nouns: frozenset[str] = frozenset()
     needing_verbs: frozenset[str] = frozenset()
     recent_time_words: frozenset[str] = frozenset()
+    sayer_verbs: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
 
 
 def _read_json(path: Path) -> dict:
@@ -130,6 +133,7 @@ def load_unit_lexicon(directory: str = str(LEXICON_DIR)) -> UnitLexicon:
         partitive=_lower_set(d.get("partitive", [])),
         contributor_nouns=_lower_set(d.get("contributor_nouns", [])),
         list_markers=tuple(m.lower() for m in d.get("list_markers", [])),
+        anaphoric_operation_nouns=_lower_set(d.get("anaphoric_operation_nouns", [])),
     )
 
 
@@ -157,6 +161,8 @@ def load_status_lexicon(directory: str = str(LEXICON_DIR)) -> StatusLexicon:
         approval_nouns=_lower_set(d.get("approval_nouns", [])),
         needing_verbs=_lower_set(d.get("needing_verbs", [])),
         recent_time_words=_lower_set(d.get("recent_time_words", [])),
+        sayer_verbs=_lower_set(d.get("sayer_verbs", [])),
+        media_nouns=_lower_set(d.get("media_nouns", [])),
     )
 
 
@@ -996,6 +1002,23 @@ def _owner_with(g: Group, actors) -> list:
     return []
 
 
+def _sayer_actors(pred: Token, actors, slex: "StatusLexicon") -> list:
+    """"The Russian defence ministry said about 100 instructors had landed": a contingent named by
+    no state, reported by a state's own voice, is that state's. Only states (or bodies mapped to
+    them) count as sayers; a journalist's source or the UN gives no contributor."""
+    t = pred
+    for _ in range(4):
+        if t.dep_ not in ("ccomp", "conj") or t.head is t:
+            return []
+        t = t.head
+        if t.pos_ == "VERB" and t.lemma_.lower() in slex.sayer_verbs:
+            # a broadcaster or newspaper reports on forces, it owns none ("state television reported")
+            subs = [c for c in t.children if c.dep_ == "nsubj" and c.lemma_.lower() not in slex.media_nouns]
+            found = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subs)
+            return [a for a in found if a.type == "state"]
+    return []
+
+
 def _origin_actors(pred: Token, actors) -> list:
     """"(400 officers) landed ... on a flight from Nairobi": the state a contingent comes from."""
     for t in pred.subtree:
@@ -1195,6 +1218,43 @@ def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tu
             yield tok, states
 
 
+_SHARE_PRONOUNS = frozenset({"whom", "them", "which", "these", "those"})
+
+
+def _share_groups(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Group, list]]:
+    """(group, states) for a share of a total named by nationality: "which numbers about 3,000, of
+    whom 1,150 are South African", "about 2,000 police, of them 300 from Senegal". The share is
+    that state's head count; the total stays the force's own. Read from the words, as the parser
+    links these relative clauses in many ways."""
+    toks = list(sent)
+    for k, tok in enumerate(toks[:-3]):
+        if tok.lower_ != "of" or toks[k + 1].lower_ not in _SHARE_PRONOUNS:
+            continue
+        j = k + 2
+        while j < len(toks) and (toks[j].like_num or toks[j].lower_ in ulex.numbers or toks[j].lower_ in ulex.scales
+                                 or any(toks[j].lower_ == h.split()[0] for h in ulex.hedges)
+                                 or toks[j].lower_ in {"to", "than", "a"}):
+            j += 1
+        nums = toks[k + 2: j]
+        if not any(t.like_num for t in nums) or j >= len(toks) - 1:
+            continue
+        if toks[j].lemma_.lower() != "be":
+            continue
+        rest = toks[j + 1: j + 4]
+        if rest and rest[0].lower_ == "from":
+            rest = rest[1:]
+        states = _dedupe(_map_contributor(actors.at_token(t), actors) for t in rest if actors.at_token(t) is not None)
+        states = [a for a in states if a.type == "state"]
+        if len(states) != 1:
+            continue
+        text = sent.doc[nums[0].i: nums[-1].i + 1].text
+        q = parse_quantity(text, ulex)
+        if q.value is None:
+            continue
+        q.text, q.kind = text, "headcount"
+        yield Group(head=nums[-1], tokens=[nums[-1]], quantity=q), states
+
+
 def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex: UnitLexicon,
                      carry: dict | None = None) -> list[Group]:
     """"is withdrawing its 1,500 soldiers but will keep about 250": a bare number that is the
@@ -1340,12 +1400,30 @@ def _size_change(g: Group, pred: Token | None, ulex: UnitLexicon) -> tuple[Quant
     return (sizes["from"], sizes["to"]) if len(sizes) == 2 else None
 
 
+def _refers_to_operation(sent: Span, actors, ulex: UnitLexicon) -> bool:
+    """"the mission's police component", "the headquarters of the operation": a definite or
+    possessed operation noun that names no actor points back at the operation named before."""
+    for tok in sent:
+        if tok.lemma_.lower() not in ulex.anaphoric_operation_nouns or actors.at_token(tok) is not None:
+            continue
+        if any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its", "this", "that") for c in tok.children):
+            return True
+    return False
+
+
 def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, previous: list | None = None,
                    carry: dict | None = None) -> list[dict]:
     """Rows of one sentence; ``previous`` holds the contributors of the sentence before it
     (same paragraph), which a contingent named by no actor at all inherits when unique
     ("Some 1,500 French soldiers ... must leave. ... a first group of around 400 ...")."""
     ops = sentence_operations(sent, actors)
+    if carry is not None:
+        # "... the UN mission MINUSCA relies on ... The mission's police component numbers ...": a
+        # sentence naming no operation continues the one its paragraph last named
+        if ops:
+            carry["ops"] = ops
+        elif _refers_to_operation(sent, actors, ulex):
+            ops = carry.get("ops", [])
     candidates: list[tuple[Group, Token | None, Status, list]] = []
     groups = build_groups(sent, actors, ulex)
     if carry is not None:
@@ -1365,6 +1443,9 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         contribs = group_contributors(g, pred, actors)
         if not contribs and pred is not None and pred.pos_ == "VERB" and st.status in ("arriving", "deployed"):
             contribs = _origin_actors(pred, actors)
+        if not contribs and pred is not None and pred.pos_ == "VERB" and st.status != "unknown" \
+                and not _names_actor(g, actors):
+            contribs = _sayer_actors(pred, actors, slex)
         candidates.append((g, pred, st, contribs))
     # a contingent with no contributor of its own takes the sentence's only contributor
     named = _dedupe(a for *_, cs in candidates for a in cs)
@@ -1412,6 +1493,18 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 continue
             rows.append(_make_row(actors, c, op, host, None, st, sent))
             done.add(c.id)
+    for g, states in _share_groups(sent, actors, ulex):
+        # the share stays where the whole is: "remains in Beni" remaining, else deployed
+        root = sent.root
+        st = classify_status(root, slex, actors) if root.pos_ in ("VERB", "AUX") else Status("deployed", "")
+        if st.status in ("unknown", "refused"):
+            st = Status("deployed", g.quantity.text)
+        op = resolve_operation(g, sent, actors, ops)
+        host = resolve_host(g, None, op, actors, {c.id for c in states})
+        for c in states:
+            if not (host and c.country == host):
+                rows.append(_make_row(actors, c, op, host, g, st, sent))
+                done.add(c.id)
     for noun, states in _contributor_list_rows(sent, actors, ulex):
         op = resolve_operation(Group(head=noun), sent, actors, ops)
         host = resolve_host(Group(head=noun), None, op, actors, {c.id for c in states})

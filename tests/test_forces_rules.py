@@ -62,3 +62,41 @@ def test_forces_rules_leave_for_a_destination_is_setting_out(extract):
 def test_forces_rules_leave_for_home_is_still_a_departure(extract):
     rows = extract("The Nepalese battalion of 600 troops will leave for home in April.")
     assert statuses(rows, "NPL") == {"withdrawing"}
+
+
+# --------------------------------------------------------------------------- contributors
+
+
+def test_forces_rules_state_sayer_owns_an_unattributed_contingent(extract):
+    rows = extract("The Chilean defence ministry said 80 engineers had landed in Haiti on Monday "
+                   "and that a second team of 40 would follow next month.")
+    assert quantities(rows, "CHL") == {80, 40}
+    by_q = {r["quantity"]: r["status"] for r in rows_for(rows, "CHL")}
+    assert by_q[40] == "planned"
+
+
+def test_forces_rules_media_sayer_is_no_contributor(extract):
+    rows = extract("Chilean state television reported that 80 engineers had landed in Haiti on Monday.")
+    assert rows_for(rows, "CHL") == []
+
+
+@pytest.mark.parametrize("text, contributor, quantity, status", [
+    ("The regional brigade, which numbers about 2,500, of whom 900 are Tanzanian, remains in Goma.",
+     "TZA", 900, "remaining"),
+    ("The police component of the mission numbers some 1,800, of whom 250 are from Jordan.", "JOR", 250, "deployed"),
+])
+def test_forces_rules_share_of_a_total_by_nationality(extract, text, contributor, quantity, status):
+    rows = extract(text)
+    mine = rows_for(rows, contributor)
+    assert [(r["quantity"], r["status"]) for r in mine] == [(quantity, status)]
+
+
+# --------------------------------------------------------------------------- operations
+
+
+def test_forces_rules_the_mission_points_back_at_the_paragraphs_operation(extract):
+    text = ("Italy has 1,000 troops in UNIFIL, and UNIFIL remains its main mission abroad. UNIFIL patrols the Blue Line.\n\n"
+            "In Mali, MINUSMA relies on troops from Chad. The mission's police component numbers about "
+            "1,500, of whom 200 are Senegalese.")
+    rows = extract(text)
+    assert [(r["operation"], r["quantity"]) for r in rows_for(rows, "SEN")] == [("minusma", 200)]
