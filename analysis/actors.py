@@ -287,6 +287,10 @@ class ActorSet:
                 for tok in s:
                     if tok.dep_ in SUBJECT_DEPS:
                         cand = self.for_phrase(tok) if tok.i != token.i and tok.lower_ not in {low} else None
+                        if not ok(cand):
+                            # "The president of Serbia, Aleksandar Vucic, accused ... and he demanded"
+                            cand = next((a for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                                         for a in [self.at_token(c)] if ok(a)), cand)
                         if ok(cand):
                             return cand
         before = [m for m in self.mentions if m.end_token <= token.i and m.start_token >= (sents[0].start if sents else sent.start)]

@@ -247,7 +247,11 @@ def _requirements_met(entry: CueEntry, tokens: list[Token]) -> bool:
     root = tokens[0]
     for req in entry.requires:
         if req == "xcomp":
-            if not any(c.dep_ == "xcomp" for c in root.children):
+            # "pressed the two sides in a joint statement to return to talks": the parser often
+            # hangs a far infinitive on the verb as an adverbial clause
+            if not any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" and a.dep_ == "aux"
+                                                                         for a in c.children))
+                       for c in root.children):
                 return False
         elif not any(c.dep_ == req for c in root.children):
             return False
@@ -938,7 +942,7 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
         return _hostile_agent(tok, actors, lex, exclude)
     if lem in lex.speech_nouns and any(c.lower_ in ("these", "this", "those", "such", "the") for c in tok.children):
         return _last_sayer(tok, actors, lex, exclude)
-    if lem in lex.event_nouns:
+    if lem in lex.event_nouns or tok.lower_ in lex.event_nouns:
         op = _main_operation(actors)
         return [op] if op is not None and op.id not in exclude else []
     if lem in lex.act_nouns and any(c.lower_ in ("the", "this", "that") for c in tok.children):
@@ -1013,7 +1017,7 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
                 continue
         found = [a for a in _np_actors(t, actors, strict, lex=lex) if a.id not in exclude]
         placed_only = False
-        if _lemma(t) in lex.event_nouns and not strict:
+        if (_lemma(t) in lex.event_nouns or t.lower_ in lex.event_nouns) and not strict:
             # "backed the reinforcement in the Council debate": the Council is where, not what;
             # the event is the operation's
             kept = [a for a in found if not _only_behind_locative(t, a, actors, lex)]
@@ -1091,6 +1095,11 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
             if a.id not in exclude and all(a.id != b.id for b in uniq):
                 uniq.append(a)
         return Resolved(uniq, "owner of object")
+    if e.stance == "demand":
+        # "demanded from NATO the return of the Serbian forces": who is asked
+        addressee = _targets_of(_prep_objects(root, ("from",)), actors, lex, True, exclude)
+        if addressee:
+            return Resolved(addressee, "addressee")
     if dobj:
         if e.stance == "demand" and _lemma(dobj[0]) in lex.beneficiary_nouns:
             # "demanded the release of X": X is backed, the addressee is unnamed
@@ -1120,8 +1129,13 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
                     # "demanded that the agreement be put before parliament": whoever made it
                     for sj in subjects:
                         if _lemma(sj) in lex.act_nouns:
-                            found = _last_actor_subject(sj, actors, lex, exclude)
+                            found = (_last_actor_subject(sj, actors, lex, exclude)
+                                     or _lede_actors(sj.doc, actors, lex, exclude))
                             break
+                if not found:
+                    # "demanded that peacekeepers clear every patrol": the force's operation
+                    found = [a for sj in subjects if _lemma(sj) in lex.event_nouns or sj.lower_ in lex.event_nouns
+                             for a in _event_target(sj, actors, lex, exclude)]
                 if found:
                     return Resolved(found, "clause subject")
     # "accused X of", "protested against X"

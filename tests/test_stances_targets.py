@@ -134,3 +134,27 @@ def test_stances_targets_rather_than_cancels_the_cue(nlp):
 def test_stances_targets_joining_is_a_position_only_when_refused(nlp):
     assert ("IND", "atalanta", "oppose") in pairs(nlp, "India declined to join Atalanta formally.")
     assert not pairs(nlp, "Portugal joined Atalanta in May.")
+
+
+def test_stances_targets_demand_on_peacekeepers_is_on_their_operation(nlp):
+    got = pairs(nlp, "UNMISS has 13,000 peacekeepers in South Sudan. The information minister of South Sudan, "
+                     "Michael Makuei Lueth, demanded that peacekeepers clear every patrol with the army.")
+    assert any(t == "unmiss" and st == "demand" for _, t, st in got)
+
+
+def test_stances_targets_demanding_from_someone_addresses_them(nlp):
+    got = pairs(nlp, "Serbia's president demanded from NATO the return of Serbian forces to Kosovo.")
+    assert ("SRB", "nato", "demand") in got
+
+
+def test_stances_targets_he_after_an_apposed_name_is_that_person(nlp):
+    got = pairs(nlp, "Albin Kurti spoke on Monday. The president of Serbia, Aleksandar Vucic, met envoys "
+                     "and he condemned NATO.")
+    assert any(t == "nato" and s in ("aleksandar-vucic", "SRB") for s, t, _ in got)
+    assert not any(s == "albin-kurti" for s, _, _ in got)
+
+
+def test_stances_targets_far_infinitive_still_makes_a_demand(nlp):
+    got = pairs(nlp, "Fighting between Ethiopia and Eritrea spread on Monday. Ghana, Gabon and Mozambique, the "
+                     "council's three African members, pressed the two sides in a joint statement to return to talks.")
+    assert ("GHA", "ETH", "demand") in got and ("MOZ", "ERI", "demand") in got
