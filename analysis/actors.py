@@ -811,6 +811,61 @@ def _short_form_of(aset: ActorSet, text: str) -> Actor | None:
     return hits[0] if len(hits) == 1 else None
 
 
+#: Head nouns of organisation names that can open with a state's name ("Kenya Human Rights
+#: Commission", "Sudan Liberation Movement"): the name is the organisation, not the state.
+ORG_HEADS = {"commission", "court", "party", "movement", "front", "alliance", "council", "centre", "center",
+             "institute", "forum", "league", "network", "coalition", "association", "committee",
+             "foundation", "society", "observatory", "watch", "forces", "army", "union", "congress"}
+
+
+def _state_named_orgs(aset: ActorSet, doc: Doc) -> None:
+    """"The Kenya Human Rights Commission", "the Sudan Liberation Movement": a state's name
+    followed by a capitalised name ending in an organisation word is that organisation (the
+    entity ruler has already claimed the state's name, so the statistical NER never sees it)."""
+    for m in sorted(list(aset.mentions), key=lambda m: m.start):
+        state = aset.actors.get(m.actor_id)
+        if state is None or state.type != "state" or m.kind not in ("name", "metonym"):
+            continue
+        end = m.end_token
+        best = None
+        while end < len(doc) and end - m.end_token < 7 and (doc[end].text[:1].isupper() or (
+                doc[end].lower_ in {"of", "for", "and", "on"} and end > m.end_token)):
+            end += 1
+            if doc[end - 1].lower_ in ORG_HEADS:
+                best = end
+        if best is None:
+            continue
+        rest = _org_after_state_name(aset, doc[m.start_token:best])
+        if rest is None:
+            continue
+        full = doc[m.start_token:best]
+        name = clean_span_text(full.text)
+        _unclaim(aset, m)
+        typ = _org_type(name)
+        actor = aset.add_actor(Actor(id=slugify(name), name=name, type="military_unit" if typ == "other" and any(
+            w in name.lower() for w in UNIT_WORDS | {"forces", "army"}) else typ, country=state.country, source="rule"))
+        aset.add_mention(actor, full, "name")
+        if state.mentions:
+            aset.actors.setdefault(state.id, state)
+
+
+def _org_after_state_name(aset: ActorSet, span: Span) -> Span | None:
+    """The part of an NER organisation after a leading state name the reference lists claimed
+    ("Kenya | Human Rights Commission"), when the rest is free and ends in an organisation word."""
+    first = aset.mention_at(span[0])
+    if first is None or first.start_token != span.start or first.end_token >= span.end:
+        return None
+    state = aset.actors.get(first.actor_id)
+    if state is None or state.type != "state":
+        return None
+    rest = span.doc[first.end_token:span.end]
+    if len(rest) < 2 or any(aset._by_token.get(t.i) for t in rest) or rest[-1].lower_ not in ORG_HEADS:
+        return None
+    if not all(t.text[:1].isupper() or t.lower_ in {"of", "for", "and", "on", "the"} for t in rest):
+        return None
+    return rest
+
+
 def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
     doc = span.doc
     same = _article_alias(aset, text) or _short_form_of(aset, text)
@@ -843,7 +898,9 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
             aset.add_mention(earlier, _with_determiner(span), "name")
         return
     prev_m = aset.mention_at(doc[span.start - 1]) if span.start > 0 else None
-    if prev_m is not None and prev_m.kind == "demonym" and prev_m.end_token == span.start and len(span) > 1:
+    if prev_m is not None and prev_m.end_token == span.start and len(span) > 1 and (
+            prev_m.kind == "demonym" or (prev_m.kind in ("name", "metonym") and _org_after_state_name(
+                aset, doc[prev_m.start_token:span.end]) is not None)):
         # "Libyan National Army": the demonym is part of the organisation's name
         state = aset.actors[prev_m.actor_id]
         _unclaim(aset, prev_m)
@@ -1489,6 +1546,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _mission_phrases(aset, doc)
     _named_ships(aset, doc)
     _state_institutions(aset, doc)
+    _state_named_orgs(aset, doc)
     _named_operations(aset, doc)
     _ner_mentions(aset, doc)
     _bracketed_acronyms(aset, doc)

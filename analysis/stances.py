@@ -601,6 +601,13 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
         a = _actor_for_token(t, actors, lex)
         if a is not None:
             out.append(a)
+            # "the Dutch and Swedish decisions": every coordinated demonym, not the first only
+            for mod in t.children:
+                if mod.dep_ in ("amod", "compound", "nmod") and mod.i < t.i and actors.at_token(mod) is a:
+                    for cj in mod.conjuncts:
+                        b = actors.at_token(cj)
+                        if b is not None and all(b.id != x.id for x in out):
+                            out.append(b)
     if out or strict:
         return out
     return _inner_actors(tok, actors, lex, through_places=False)
@@ -1138,6 +1145,14 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
                              for a in _event_target(sj, actors, lex, exclude)]
                 if found:
                     return Resolved(found, "clause subject")
+    # "threatened to treat the Egyptian soldiers as ...", "vowed to fight the junta": the object
+    # of the infinitive the hostile cue governs
+    if e.stance == "oppose" and e.role == "agent":
+        inner = [o for c in root.children if c.dep_ == "xcomp"
+                 for o in c.children if o.dep_ in ("dobj", "dative")]
+        found = _targets_of(inner, actors, lex, True, exclude)
+        if found:
+            return Resolved(found, "object of infinitive")
     # "accused X of", "protested against X"
     objs = _prep_objects(root, ("against", "on", "with", "over"))
     if objs:

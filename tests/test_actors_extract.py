@@ -218,3 +218,18 @@ def test_actors_army_chief_is_not_the_army(nlp):
               "The army chief met the envoy.")
     aset = extract_actors(doc, "t")
     assert aset.at_token(next(t for t in doc if t.lower_ == "army")) is None
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("The Kenya Human Rights Commission criticised the plan.", "Kenya Human Rights Commission", "KEN"),
+    ("The Sudan Liberation Movement rejected the talks.", "Sudan Liberation Movement", "SDN"),
+])
+def test_actors_organisation_opening_with_a_state_name_is_its_own_actor(nlp, text, name, country):
+    aset = extract_actors(nlp(text), "t")
+    org = next((a for a in aset.actors.values() if a.name == name), None)
+    assert org is not None and org.country == country and org.type != "state"
+
+
+def test_actors_state_name_before_an_ordinary_noun_stays_the_state(nlp):
+    aset = extract_actors(nlp("Kenya Police officers arrived in Haiti. Kenya said more would follow."), "t")
+    assert "KEN" in aset.actors

@@ -158,3 +158,18 @@ def test_stances_targets_far_infinitive_still_makes_a_demand(nlp):
     got = pairs(nlp, "Fighting between Ethiopia and Eritrea spread on Monday. Ghana, Gabon and Mozambique, the "
                      "council's three African members, pressed the two sides in a joint statement to return to talks.")
     assert ("GHA", "ETH", "demand") in got and ("MOZ", "ERI", "demand") in got
+
+
+def test_stances_targets_coordinated_demonyms_each_get_a_row(nlp):
+    got = pairs(nlp, "NATO's chief praised the Dutch and Swedish decisions.")
+    assert ("nato", "NLD", "support") in got and ("nato", "SWE", "support") in got
+
+
+def test_stances_targets_threat_reaches_the_object_of_its_infinitive(nlp):
+    got = pairs(nlp, "Al-Shabab threatened to treat the Egyptian soldiers as crusaders.")
+    assert ("al-shabab", "EGY", "oppose") in got
+
+
+def test_stances_targets_organisation_named_after_a_state_speaks_for_itself(nlp):
+    got = pairs(nlp, "The Kenya Human Rights Commission called on the government of Kenya to review the deployment.")
+    assert ("kenya-human-rights-commission", "KEN", "demand") in got
