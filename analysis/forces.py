@@ -350,7 +350,10 @@ def _counted_demonym(tok: Token, actors) -> bool:
     if tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_ != DEMONYM_LABEL:
         return False
     actor = actors.at_token(tok)
-    return actor is not None and actor.type == "state" and any(c.dep_ == "nummod" for c in tok.children)
+    counted = any(c.dep_ == "nummod" for c in tok.children) or (  # "the Americans ... are around 600"
+        tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be"
+        and any(c.dep_ == "attr" and c.like_num for c in tok.head.children))
+    return actor is not None and actor.type == "state" and counted
 
 
 def _named_ship_head(tok: Token, actors) -> bool:
@@ -438,6 +441,15 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
             objs = [g for g in child.children if g.dep_ == "pobj" and g.like_num]
             if objs:
                 return sorted(objs[0].subtree, key=lambda t: t.i), "of"
+        if child.dep_ == "appos" and child.like_num and any(
+                g.dep_ == "amod" and g.lower_ in lex.strength_words for g in child.children):
+            # "Soldiers of the 2nd Brigade, roughly 3,000 strong, ..."
+            return [t for t in sorted(child.subtree, key=lambda t: t.i) if t.i <= child.i], "strength"
+    # "The Americans at Camp Bondsteel are around 600": a number said of the unit by the copula
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be":
+        attrs = [c for c in tok.head.children if c.dep_ == "attr" and c.like_num]
+        if attrs and attrs[0].ent_type_ not in lex.excluded_entity_types:
+            return [t for t in sorted(attrs[0].subtree, key=lambda t: t.i) if t.i <= attrs[0].i], "count"
     # "the French contingent, which numbers around 700": a bare number counted by a relative clause
     for child in tok.children:
         if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in lex.count_verbs:
@@ -1281,6 +1293,32 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
         q.text = sent.doc[span[0].i: span[-1].i + 1].text
         q.kind = "headcount"
         out.append(Group(head=tok, tokens=[tok], quantity=q, personnel=model.personnel))
+    for tok in sent:
+        if not tok.like_num or tok.ent_type_ in ulex.excluded_entity_types or tok.i in {g.head.i for g in out}:
+            continue
+        if tok.dep_ == "conj":
+            # "keep about 320 in KFOR and some 270 in EUFOR": a number conjoined after a bare
+            # number of the same verb is a second contingent of the same kind
+            verb = governing_predicate(tok)
+            sibling = [g for g in out if g.head.i < tok.i and verb is not None
+                       and getattr(governing_predicate(g.head), "i", None) == verb.i]
+            if not sibling:
+                continue
+            personnel = sibling[-1].personnel
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and any(
+                c.dep_ == "acl" and match_verb_cue(c, slex) is not None for c in tok.children):
+            # "French soldiers make up the bulk of the battlegroup, with about 1,000 deployed"
+            units = [g for g in groups if g.head.i < tok.i and not g.is_asset_only]
+            personnel = units[-1].personnel if units else ""
+        else:
+            continue
+        span = [t for t in sorted(tok.subtree, key=lambda t: t.i) if t.i <= tok.i]
+        text = sent.doc[span[0].i: tok.i + 1].text
+        q = parse_quantity(text, ulex)
+        if q.value is None:
+            continue
+        q.text, q.kind = text, "headcount"
+        out.append(Group(head=tok, tokens=[tok], quantity=q, personnel=personnel))
     return out
 
 
@@ -1355,6 +1393,12 @@ def _recent_arrival(pred: Token | None, st: Status, slex: StatusLexicon) -> bool
 
 
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
+    if g.head.like_num:  # "with about 1,000 deployed": the number's own participle says what they do
+        for c in g.head.children:
+            if c.dep_ == "acl" and match_verb_cue(c, slex) is not None:
+                own = classify_status(c, slex, actors)
+                if own.status != "unknown":
+                    return own
     st = classify_status(pred, slex, actors)
     if st.status in ("planned", "unknown") and _awaits_approval(g.head.sent, slex):
         return Status("pending", "awaiting approval")

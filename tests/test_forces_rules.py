@@ -100,3 +100,33 @@ def test_forces_rules_the_mission_points_back_at_the_paragraphs_operation(extrac
             "1,500, of whom 200 are Senegalese.")
     rows = extract(text)
     assert [(r["operation"], r["quantity"]) for r in rows_for(rows, "SEN")] == [("minusma", 200)]
+
+
+# --------------------------------------------------------------------------- bare numbers
+
+
+def test_forces_rules_conjoined_bare_numbers_are_two_contingents(extract):
+    rows = extract("Portugal has 500 soldiers abroad and keeps about 180 in UNIFIL and some 90 in MINUSCA.")
+    assert {(r["operation"], r["quantity"]) for r in rows_for(rows, "PRT")} >= {("unifil", 180), ("minusca", 90)}
+
+
+def test_forces_rules_with_number_participle(extract):
+    rows = extract("Spanish soldiers form the core of the brigade, with about 600 stationed at the Adazi base.")
+    mine = [r for r in rows_for(rows, "ESP") if r["quantity"] is not None]
+    assert [(r["quantity"], r["status"]) for r in mine] == [(600, "deployed")]
+
+
+def test_forces_rules_copula_gives_a_demonyms_head_count(extract):
+    rows = extract("The Canadians at the Adazi base are around 700.")
+    assert quantities(rows, "CAN") == {700}
+
+
+def test_forces_rules_n_strong_in_apposition(extract):
+    rows = extract("Soldiers of the Spanish brigade, roughly 1,200 strong, have begun returning home.")
+    assert quantities(rows, "ESP") == {1200}
+
+
+def test_forces_rules_reach_a_size_later_is_planned(extract):
+    rows = extract("Canada has about 2,000 personnel in Latvia and plans to reach up to 2,200 next year.")
+    by_q = {r["quantity"]: r["status"] for r in rows_for(rows, "CAN") if r["quantity"] is not None}
+    assert by_q == {2000: "deployed", 2200: "planned"}
