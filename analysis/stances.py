@@ -109,6 +109,7 @@ class Lexicon:
     locative_preps: frozenset[str] = frozenset()
     act_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     side_nouns: frozenset[str] = frozenset()
+    asset_nouns: frozenset[str] = frozenset()
     side_modifiers: frozenset[str] = frozenset()
 
     def by_first_word(self) -> dict[str, list[CueEntry]]:
@@ -177,6 +178,7 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
         locative_preps=frozenset(data.get("locative_preps", [])),
         act_nouns={k: _tuple(v) for k, v in (data.get("act_nouns") or {}).items()},
         side_nouns=frozenset(data.get("side_nouns", [])),
+        asset_nouns=frozenset(data.get("asset_nouns", [])),
         side_modifiers=frozenset(data.get("side_modifiers", [])),
     )
 
@@ -507,7 +509,7 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
     lem = _lemma(tok)
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
-            if c.dep_ == "appos":
+            if c.dep_ == "appos" and c.pos_ != "PRON":  # "AUSSOM itself" is AUSSOM
                 a = actors.at_token(c) or actors.for_phrase(c)
                 if a is not None:
                     return a
@@ -525,6 +527,15 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
                 a = actors.at_token(c)
                 if a is not None:
                     break
+    if a is None and lem in lex.asset_nouns:
+        # "the headquarters of the force", "positions of the Lebanese army": whose they are
+        for p in _prep_objects(tok, ("of",)):
+            a = _actor_for_token(p, actors, lex)
+            if a is None and (_lemma(p) in lex.event_nouns or p.lower_ in lex.event_nouns) \
+                    and any(c.lower_ in ("the", "its") for c in p.children):
+                a = _main_operation(actors)
+            if a is not None:
+                break
     if a is None and lem in lex.group_nouns:
         for p in _prep_objects(tok, ("of", "from")):
             a = _actor_for_token(p, actors, lex)
@@ -670,6 +681,10 @@ def _inner_actors(tok: Token, actors, lex: Lexicon, through_places: bool) -> lis
         a = None
         if t.pos_ in ("NOUN", "PROPN", "PRON", "ADJ") and not is_place:
             a = _actor_for_token(t, actors, lex)
+        if a is None and through_places and not is_place and t.pos_ == "NOUN" and (
+                _lemma(t) in lex.event_nouns or t.lower_ in lex.event_nouns) \
+                and any(c.lower_ in ("the", "its") for c in t.children):
+            a = _main_operation(actors)  # "fired on the headquarters of the force"
         if a is not None and a.type != "other":
             out = [a]
             for cj in t.conjuncts:
@@ -1017,8 +1032,11 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
         if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
             t = t.head.head
         if _lemma(t) in lex.hostile_event_nouns and actors.at_token(t) is None:
-            # "condemned the attacks on UNIFIL positions by the IDF": the attacker, not the victim
-            agents = _event_target(t, actors, lex, exclude)
+            # "condemned the attacks on UNIFIL positions by the IDF": the attacker, not the victim;
+            # "the Israeli fire", "Russia's strikes": the attacker named on the noun itself
+            agents = [a for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < t.i
+                      for a in [actors.at_token(c) or (_actor_for_token(c, actors, lex) if c.dep_ == "poss" else None)]
+                      if a is not None and a.id not in exclude] or _event_target(t, actors, lex, exclude)
             if agents:
                 out += [a for a in agents if all(a.id != b.id for b in out)]
                 continue

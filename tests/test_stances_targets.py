@@ -173,3 +173,19 @@ def test_stances_targets_threat_reaches_the_object_of_its_infinitive(nlp):
 def test_stances_targets_organisation_named_after_a_state_speaks_for_itself(nlp):
     got = pairs(nlp, "The Kenya Human Rights Commission called on the government of Kenya to review the deployment.")
     assert ("kenya-human-rights-commission", "KEN", "demand") in got
+
+
+def test_stances_targets_reflexive_apposition_keeps_the_named_target(nlp):
+    got = pairs(nlp, "Ethiopia's foreign ministry criticised the deployment but stopped short of opposing AUSSOM itself.")
+    assert ("ETH", "aussom", "neutral") in got
+
+
+def test_stances_targets_fire_on_the_forces_headquarters_targets_the_operation(nlp):
+    got = pairs(nlp, "UNIFIL said its peacekeepers would stay after the Israeli army fired on the headquarters of the force.")
+    assert any(t == "unifil" and st == "oppose" for _, t, st in got)
+
+
+def test_stances_targets_attack_named_by_demonym_targets_the_attacker(nlp):
+    got = pairs(nlp, "An Israeli strike hit a UNIFIL post in Lebanon on Monday. "
+                     "Washington expressed concern but did not condemn the Israeli fire.")
+    assert ("USA", "ISR", "neutral") in got
