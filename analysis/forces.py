@@ -952,6 +952,9 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
     mapped = _dedupe(_map_contributor(a, actors) for a in mods)
     if mapped:
         return mapped
+    agents = _participle_agents(g, actors)
+    if agents:
+        return agents
     owners = _owner_with(g, actors)
     if owners:
         return owners
@@ -994,6 +997,20 @@ def _from_origins(g: Group, actors) -> list:
                     g.shared = len(found) > 1
                     return found
     return []
+
+
+def _participle_agents(g: Group, actors) -> list:
+    """"a formed police unit of 140 officers, deployed by Senegal in 2019", "an engineering company
+    provided by Indonesia": the agent of a participle describing the contingent sent it."""
+    found = []
+    for t in g.tokens:
+        for c in t.children:
+            if c.dep_ not in ("acl", "relcl") or c.tag_ != "VBN":
+                continue
+            for agent in (a for a in c.children if a.dep_ == "agent"):
+                for p in (x for x in agent.children if x.dep_ == "pobj"):
+                    found += [_map_contributor(_actor_for(x, actors), actors) for x in _expand_conj(p)]
+    return [a for a in _dedupe(found) if a.type == "state"]
 
 
 def _owner_with(g: Group, actors) -> list:
@@ -1392,7 +1409,60 @@ def _recent_arrival(pred: Token | None, st: Status, slex: StatusLexicon) -> bool
     return any(t.ent_type_ in {"DATE", "TIME"} and t.lower_ in slex.recent_time_words for t in pred.subtree)
 
 
+#: Prepositions that place an event before the time of the sentence ("after the withdrawal of").
+_AFTER_PREPS = frozenset({"after", "since", "following"})
+#: What a status noun's event leaves behind once it is over.
+_COMPLETED = {"withdrawing": "withdrawn", "arriving": "deployed", "deployed": "deployed"}
+
+
+def _completed_event(g: Group, slex: StatusLexicon) -> Status | None:
+    """"after the withdrawal of its 250 soldiers": a contingent inside a status noun that an
+    after/since-phrase places in the past has completed that event."""
+    t = g.head
+    if t.dep_ != "pobj" or t.head.lower_ != "of":
+        return None
+    noun = t.head.head
+    st = slex.nouns.get(noun.lemma_.lower())
+    if st not in _COMPLETED or noun.dep_ != "pobj" or noun.head.lower_ not in _AFTER_PREPS:
+        return None
+    return Status(_COMPLETED[st], f"{noun.head.text} the {noun.text}")
+
+
+def _ended_by_until(pred: Token | None) -> bool:
+    """"were deployed ... until MINUSMA closed", "served until 2023": a past stay with an end
+    that is itself past is over."""
+    if pred is None or pred.pos_ not in ("VERB", "AUX"):
+        return False
+    past = pred.tag_ == "VBD" or any(a.dep_ in ("aux", "auxpass") and a.tag_ == "VBD" for a in pred.children)
+    if not past:
+        return False
+    for c in pred.children:
+        if c.dep_ == "advcl" and c.tag_ == "VBD" and any(m.dep_ == "mark" and m.lower_ == "until" for m in c.children):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "until" and any(
+                p.dep_ == "pobj" and p.ent_type_ == "DATE" for p in c.children):
+            return True
+    return False
+
+
+def _arrived_recently_clause(g: Group, slex: StatusLexicon) -> Status | None:
+    """"one commando company of 90 soldiers, which arrived on Saturday": a relative clause on the
+    contingent dates its arrival recently."""
+    for t in g.tokens:
+        for c in t.children:
+            if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in {"arrive", "land", "reach"} and any(
+                    x.ent_type_ in {"DATE", "TIME"} and x.lower_ in slex.recent_time_words for x in c.subtree):
+                return Status("arriving", c.text)
+    return None
+
+
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
+    done = _completed_event(g, slex)
+    if done is not None:
+        return done
+    recent = _arrived_recently_clause(g, slex)
+    if recent is not None:
+        return recent
     if g.head.like_num:  # "with about 1,000 deployed": the number's own participle says what they do
         for c in g.head.children:
             if c.dep_ == "acl" and match_verb_cue(c, slex) is not None:
@@ -1404,6 +1474,8 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
         return Status("pending", "awaiting approval")
     if _recent_arrival(pred, st, slex):
         return Status("arriving", st.cue)
+    if st.status in ("deployed", "remaining") and _ended_by_until(pred):
+        return Status("withdrawn", st.cue + " until")
     if st.status == "unknown" and pred is not None and pred.pos_ in ("NOUN", "PROPN"):
         st = classify_status(governing_predicate(pred), slex, actors)  # "frigate Hessen, with 240 sailors, left"
     if st.status == "unknown":

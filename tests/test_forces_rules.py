@@ -130,3 +130,33 @@ def test_forces_rules_reach_a_size_later_is_planned(extract):
     rows = extract("Canada has about 2,000 personnel in Latvia and plans to reach up to 2,200 next year.")
     by_q = {r["quantity"]: r["status"] for r in rows_for(rows, "CAN") if r["quantity"] is not None}
     assert by_q == {2000: "deployed", 2200: "planned"}
+
+
+# --------------------------------------------------------------------------- participles and time
+
+
+def test_forces_rules_agent_of_a_participle_is_the_contributor(extract):
+    rows = extract("A medical unit of 60 doctors, sent by Jordan in 2021, was repatriated in March.")
+    assert [(r["quantity"], r["status"]) for r in rows_for(rows, "JOR")] == [(60, "withdrawn")]
+
+
+def test_forces_rules_after_the_withdrawal_of_is_withdrawn(extract):
+    rows = extract("Latvia is unsure whether it will send a new unit after the withdrawal of its 120 soldiers "
+                   "in the spring.")
+    mine = [r for r in rows_for(rows, "LVA") if r["quantity"] == 120]
+    assert [r["status"] for r in mine] == ["withdrawn"]
+
+
+def test_forces_rules_past_stay_until_a_past_end_is_over(extract):
+    rows = extract("About 900 soldiers were deployed by Togo in the north of Mali until the mission closed.")
+    assert statuses(rows, "TGO") == {"withdrawn"}
+
+
+def test_forces_rules_future_stay_until_is_not_over(extract):
+    rows = extract("About 900 Togolese soldiers will serve in the north of Mali until the mission closes.")
+    assert "withdrawn" not in statuses(rows, "TGO")
+
+
+def test_forces_rules_relative_clause_dates_a_recent_arrival(extract):
+    rows = extract("Ireland sent a company of 80 soldiers, which arrived on Monday in Beirut.")
+    assert [(r["quantity"], r["status"]) for r in rows_for(rows, "IRL")] == [(80, "arriving")]
