@@ -361,7 +361,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         out = []
         for s in subj:
             if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                out.append(verb.head)
+                noun = verb.head
+                # "the Centre for Democracy, a Maputo-based watchdog, which accused ...": the name
+                out.append(noun.head if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" else noun)
             else:
                 out.append(s)
         return out
@@ -376,6 +378,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
             if objs:
                 return objs
         return _subjects(head, depth + 1)
+    swallowed = _swallowed_by_relative(verb)
+    if swallowed is not None:
+        return [swallowed]
     if verb.dep_ in ("conj", "advcl", "acomp"):
         return _subjects(head, depth + 1)
     if verb.dep_ == "relcl":
@@ -397,6 +402,31 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if head.dep_ == "acomp" and verb.dep_ in ("xcomp",):
         return _subjects(head.head, depth + 1)
     return []
+
+
+def _swallowed_by_relative(verb: Token) -> Token | None:
+    """"Egypt, whose revenues have fallen, has not joined ... but urged": the parser often hangs
+    the main verb after a comma-closed relative clause inside that clause (as its conjunct, or
+    as a participle on its last noun). Then the subject is the noun the relative clause is on."""
+    cur = verb
+    while cur.dep_ == "conj" and cur.head.dep_ == "conj" and cur.head.i < cur.i:
+        cur = cur.head  # "has not joined ... but urged": the first verb of the chain
+    if cur.dep_ not in ("conj", "acl") or cur.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    k = cur.i - 1
+    while k > 0 and cur.doc[k].pos_ in ("AUX", "PART", "ADV") and cur.i - k < 4:
+        k -= 1  # ", has not joined", ", also called"
+    if k <= 0 or cur.doc[k].text != ",":
+        return None
+    anc = cur.head
+    for _ in range(6):
+        if anc.dep_ == "relcl" and anc.i < cur.i:
+            noun = anc.head
+            return noun if noun.pos_ in ("PROPN", "NOUN") else None
+        if anc.head.i == anc.i:
+            return None
+        anc = anc.head
+    return None
 
 
 def _with_conjuncts(toks: Iterable[Token]) -> list[Token]:
@@ -537,10 +567,15 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
             if a is not None:
                 break
     if a is None and lem in lex.group_nouns:
-        for p in _prep_objects(tok, ("of", "from")):
-            a = _actor_for_token(p, actors, lex)
-            if a is not None:
-                break
+        # "officials of the Russian Federation", "the Ministry of National Defence of the
+        # Republic of Lithuania": down a chain of "of" phrases to the first actor
+        objs = _prep_objects(tok, ("of", "from"))
+        for _ in range(3):
+            for p in objs:
+                a = actors.at_token(p) or _actor_for_token(p, actors, lex)
+                if a is not None:
+                    return a
+            objs = [q for p in objs for q in _prep_objects(p, ("of",))]
     return a
 
 

@@ -189,3 +189,16 @@ def test_stances_targets_attack_named_by_demonym_targets_the_attacker(nlp):
     got = pairs(nlp, "An Israeli strike hit a UNIFIL post in Lebanon on Monday. "
                      "Washington expressed concern but did not condemn the Israeli fire.")
     assert ("USA", "ISR", "neutral") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Egypt, whose canal revenues have fallen by half, has not joined the coalition but urged Yemen to stop.",
+     ("EGY", "YEM", "demand")),
+    ("The Economic Community of West African States, which suspended the country after the coup, called on "
+     "Niger to set a date for elections.", ("ecowas", "NER", "demand")),
+    ("The Centre for Democracy and Human Rights, a Maputo-based watchdog, which says little, accused the "
+     "government of Mozambique of hiding the cost.", ("centre-for-democracy-and-human-rights", "MOZ", "oppose")),
+    ("The Ministry of National Defence of the Republic of Lithuania condemned Russia.", ("LTU", "RUS", "oppose")),
+])
+def test_stances_targets_sources_behind_relative_clauses_and_of_chains(nlp, text, expected):
+    assert expected in pairs(nlp, text)
