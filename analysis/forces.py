@@ -425,6 +425,13 @@ def _looks_like_date(num: Token) -> bool:
     return bool(words & _MONTHS) or bool(re.fullmatch(r"(19|20)\d\d", num.text))
 
 
+def _num_span(num: Token) -> list[Token]:
+    """A number's own phrase ("around 120", "between 850 and 1,100") without the clauses and
+    phrases hanging on it ("... left by road for Ziguinchor")."""
+    drop = {t.i for c in num.children if c.dep_ in ("acl", "relcl", "prep", "punct", "appos") for t in c.subtree}
+    return sorted((t for t in num.subtree if t.i not in drop), key=lambda t: t.i)
+
+
 def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
     """Number phrase tokens attached to a unit noun and how: nummod, strength or of-phrase."""
     for child in tok.children:
@@ -440,7 +447,7 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
         if child.dep_ == "prep" and child.lower_ == "of":
             objs = [g for g in child.children if g.dep_ == "pobj" and g.like_num]
             if objs:
-                return sorted(objs[0].subtree, key=lambda t: t.i), "of"
+                return _num_span(objs[0]), "of"
         if child.dep_ == "appos" and child.like_num and any(
                 g.dep_ == "amod" and g.lower_ in lex.strength_words for g in child.children):
             # "Soldiers of the 2nd Brigade, roughly 3,000 strong, ..."
@@ -464,7 +471,7 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
     if nxt is not None and nxt.lower_ == "of" and nxt.dep_ == "prep" and nxt.head is not tok:
         objs = [g for g in nxt.children if g.dep_ == "pobj" and g.like_num]
         if objs:
-            return sorted(objs[0].subtree, key=lambda t: t.i), "of"
+            return _num_span(objs[0]), "of"
     # "hundreds of troops": the unit is the object of a number noun
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         qn = tok.head.head
@@ -1479,7 +1486,11 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
     if st.status == "unknown" and pred is not None and pred.pos_ in ("NOUN", "PROPN"):
         st = classify_status(governing_predicate(pred), slex, actors)  # "frigate Hessen, with 240 sailors, left"
     if st.status == "unknown":
-        for c in g.head.children:  # "the elements participating in ...", "soldiers deployed"
+        # "the elements participating in ...", "soldiers deployed", and the number of an of-phrase:
+        # "company of around 120 left by road"
+        nums = [x for c in g.head.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
+                if x.dep_ == "pobj" and x.like_num]
+        for c in [c for t in [g.head, *nums] for c in t.children]:
             if c.dep_ in ("acl", "relcl", "amod") and match_verb_cue(c, slex):
                 alt = classify_status(c, slex, actors)
                 if alt.status != "unknown":
@@ -1516,6 +1527,16 @@ def _size_change(g: Group, pred: Token | None, ulex: UnitLexicon) -> tuple[Quant
     return (sizes["from"], sizes["to"]) if len(sizes) == 2 else None
 
 
+def _state_modified(tok: Token, actors) -> bool:
+    """"the Slovak rotation", "Denmark's deployment": a state's demonym or possessive on the noun."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "poss", "compound"):
+            actor = actors.at_token(c)
+            if actor is not None and actor.type == "state":
+                return True
+    return False
+
+
 def _refers_to_operation(sent: Span, actors, ulex: UnitLexicon) -> bool:
     """"the mission's police component", "the headquarters of the operation": a definite or
     possessed operation noun that names no actor points back at the operation named before."""
@@ -1547,8 +1568,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     for g in groups + _ellipsis_groups(sent, groups, slex, ulex, carry):
         pred = governing_predicate(g.head)
         if all(t.lower_ in ulex.never_alone or t.lemma_.lower() in ulex.never_alone for t in g.tokens) \
-                and g.quantity is None:
-            continue
+                and g.quantity is None and not _state_modified(g.head, actors):
+            continue  # "the rotation" alone is no contingent; "the outgoing Slovak rotation" is
         if _non_contribution(pred, slex):
             continue
         st = _group_status(g, pred, slex, actors)

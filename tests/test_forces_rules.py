@@ -160,3 +160,19 @@ def test_forces_rules_future_stay_until_is_not_over(extract):
 def test_forces_rules_relative_clause_dates_a_recent_arrival(extract):
     rows = extract("Ireland sent a company of 80 soldiers, which arrived on Monday in Beirut.")
     assert [(r["quantity"], r["status"]) for r in rows_for(rows, "IRL")] == [(80, "arriving")]
+
+
+def test_forces_rules_a_states_rotation_is_a_contingent(extract):
+    rows = extract("The outgoing Slovak rotation, which has served since January, will fly home next week.")
+    assert statuses(rows, "SVK") == {"withdrawing"}
+
+
+def test_forces_rules_a_bare_rotation_is_still_no_contingent(extract):
+    rows = extract("The rotation will fly home next week, Slovakia said.")
+    assert rows_for(rows, "SVK") == []
+
+
+def test_forces_rules_participle_on_the_number_of_an_of_phrase(extract):
+    rows = extract("Ghana's infantry company of around 150 left by road on Tuesday morning.")
+    assert [(r["quantity"], r["quantity_text"], r["status"]) for r in rows_for(rows, "GHA")] == [
+        (150, "company of around 150", "withdrawn")]
