@@ -1426,6 +1426,39 @@ def _salient_country(aset: ActorSet, token: Token) -> str:
 
 # -- step 5: descriptive phrases -----------------------------------------------------------
 
+#: Office nouns that, after "the", refer back to the last person named with that office
+#: ("President Umaro Sissoco Embalo ... the president thanked the soldiers").
+ROLE_HEADS = {"president", "minister", "premier", "commander", "envoy", "ambassador", "spokesman",
+              "spokeswoman", "spokesperson", "chancellor", "secretary-general", "chairperson", "chairman"}
+
+
+def _role_references(aset: ActorSet, doc: Doc) -> None:
+    """"the president", "the defence minister": the last person before it, within five sentences,
+    whose role has every word of the phrase. Not "the president of X" (a new office holder)."""
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        for t in sent:
+            sent_of[t.i] = n
+    for tok in doc:
+        if tok.lower_ not in ROLE_HEADS or tok.i in aset._by_token or tok.tag_ in {"NNS", "NNPS"}:
+            continue
+        if tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ in {"of", "for"} or doc[tok.i + 1].pos_ == "PROPN"):
+            continue
+        start = tok.i
+        while start > tok.sent.start and doc[start - 1].pos_ in {"ADJ", "NOUN"} and doc[start - 1].i not in aset._by_token:
+            start -= 1
+        if start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        words = [t.lower_ for t in doc[start:tok.i + 1]]
+        people = [m for m in aset.mentions if m.end_token <= start and aset.actors[m.actor_id].type == "person"
+                  and sent_of.get(tok.i, 0) - sent_of.get(m.start_token, 0) <= 5]
+        for m in sorted(people, key=lambda m: -m.start):
+            role = aset.actors[m.actor_id].role.lower()
+            if role and all(w in role for w in words):
+                aset.add_mention(aset.actors[m.actor_id], doc[start - 1:tok.i + 1], "descriptive")
+                break
+
+
 def _descriptive_phrases(aset: ActorSet, doc: Doc) -> None:
     for tok in doc:
         head = tok.lower_
@@ -1558,6 +1591,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _surname_mentions(aset, doc)
     _people_roles(aset, doc)
     _descriptive_phrases(aset, doc)
+    _role_references(aset, doc)
     _host_army(aset, doc)
     for actor in aset.actors.values():
         if not actor.name:

@@ -233,3 +233,19 @@ def test_actors_organisation_opening_with_a_state_name_is_its_own_actor(nlp, tex
 def test_actors_state_name_before_an_ordinary_noun_stays_the_state(nlp):
     aset = extract_actors(nlp("Kenya Police officers arrived in Haiti. Kenya said more would follow."), "t")
     assert "KEN" in aset.actors
+
+
+def test_actors_the_president_refers_back_to_the_last_president_named(nlp):
+    doc = nlp("President Umaro Sissoco Embalo met the envoys on Friday. Foreign Minister Yassine Fall of Senegal "
+              "spoke next. Speaking at a ceremony, the president thanked the soldiers.")
+    aset = extract_actors(doc, "t")
+    tok = next(t for t in doc if t.lower_ == "president" and t.i > 5)
+    assert aset.at_token(tok) is not None and aset.at_token(tok).id == "umaro-sissoco-embalo"
+
+
+def test_actors_the_president_of_another_country_is_not_a_back_reference(nlp):
+    doc = nlp("President Umaro Sissoco Embalo met the envoys. The president of Senegal stayed away.")
+    aset = extract_actors(doc, "t")
+    tok = next(t for t in doc if t.lower_ == "president" and t.i > 5)
+    a = aset.at_token(tok)
+    assert a is None or a.id != "umaro-sissoco-embalo"
