@@ -202,3 +202,16 @@ def test_stances_targets_attack_named_by_demonym_targets_the_attacker(nlp):
 ])
 def test_stances_targets_sources_behind_relative_clauses_and_of_chains(nlp, text, expected):
     assert expected in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Healey said Britain's commitment to Poland was iron-clad.", ("GBR", "POL", "support")),
+    ("Kigali's concern over the FDLR grew.", ("RWA", "fdlr", "oppose")),
+    ("The Russian warning to Finland was clear.", ("RUS", "FIN", "oppose")),
+])
+def test_stances_targets_nominal_cues_with_their_prepositions(nlp, text, expected):
+    assert expected in pairs(nlp, text)
+
+
+def test_stances_targets_commitment_of_troops_is_not_a_stance(nlp):
+    assert not pairs(nlp, "Britain's commitment of 900 troops to the force was confirmed.")
