@@ -1257,6 +1257,45 @@ def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tu
 _SHARE_PRONOUNS = frozenset({"whom", "them", "which", "these", "those"})
 
 
+def _gapped_rows(sent: Span, actors, ulex: UnitLexicon, candidates: list) -> Iterator[tuple[Group, object, Status]]:
+    """(group, state, status) for a gapped clause after a counted contingent: "Britain has about
+    900 troops at Tapa and France around 300", "Pakistan has some 600 soldiers in the north, and
+    India about 580 in the south". The second state shares the first clause's verb and unit."""
+    toks = list(sent)
+    for k, tok in enumerate(toks[:-2]):
+        if tok.lower_ not in ("and", ","):
+            continue
+        j = k + 1
+        state = actors.at_token(toks[j]) if j < len(toks) else None
+        if state is None or state.type != "state" or toks[j].dep_ in ("poss",):
+            continue
+        while j + 1 < len(toks) and actors.at_token(toks[j + 1]) is state:
+            j += 1
+        n = j + 1
+        while n < len(toks) and not toks[n].like_num and (
+                toks[n].lower_ in ("some", "a", "an", "only", "just") or any(toks[n].lower_ == h.split()[0]
+                                                                          for h in ulex.hedges)):
+            n += 1
+        if n >= len(toks) or not toks[n].like_num or toks[n].ent_type_ in ulex.excluded_entity_types:
+            continue
+        nxt = toks[n + 1] if n + 1 < len(toks) else None
+        if nxt is not None and unit_class(nxt, ulex) is not None:
+            continue  # "France 300 troops" has its own unit noun and its own row
+        model = [(g, st) for g, _pred, st, cs in candidates if g.head.i < tok.i and cs and g.quantity is not None
+                 and g.quantity.kind == "headcount" and state not in cs]
+        if not model:
+            continue
+        g0, st0 = model[-1]
+        text = sent.doc[toks[j + 1].i: toks[n].i + 1].text
+        q = parse_quantity(text, ulex)
+        if q.value is None:
+            continue
+        q.text, q.kind = text, "headcount"
+        mapped = _map_contributor(state, actors)
+        if mapped is not None:
+            yield Group(head=toks[n], tokens=[toks[n]], quantity=q, personnel=g0.personnel), mapped, st0
+
+
 def _share_groups(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Group, list]]:
     """(group, states) for a share of a total named by nationality: "which numbers about 3,000, of
     whom 1,150 are South African", "about 2,000 police, of them 300 from Senegal". The share is
@@ -1629,6 +1668,15 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             if (host and c.country == host) or c.id in done:
                 continue
             rows.append(_make_row(actors, c, op, host, None, st, sent))
+            done.add(c.id)
+    for g, c, st in _gapped_rows(sent, actors, ulex, candidates):
+        # "Britain has about 900 troops at Tapa and France around 300": the verb is left out
+        if c.id in done:
+            continue
+        op = resolve_operation(g, sent, actors, ops)
+        host = resolve_host(g, None, op, actors, {c.id})
+        if not (host and c.country == host):
+            rows.append(_make_row(actors, c, op, host, g, st, sent))
             done.add(c.id)
     for g, states in _share_groups(sent, actors, ulex):
         # the share stays where the whole is: "remains in Beni" remaining, else deployed

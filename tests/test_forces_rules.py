@@ -176,3 +176,14 @@ def test_forces_rules_participle_on_the_number_of_an_of_phrase(extract):
     rows = extract("Ghana's infantry company of around 150 left by road on Tuesday morning.")
     assert [(r["quantity"], r["quantity_text"], r["status"]) for r in rows_for(rows, "GHA")] == [
         (150, "company of around 150", "withdrawn")]
+
+
+def test_forces_rules_gapped_clause_shares_the_verb_and_unit(extract):
+    rows = extract("In Lithuania, Norway has about 200 soldiers at Rukla and Belgium around 120.")
+    assert [(r["quantity"], r["status"], r["personnel"]) for r in rows_for(rows, "BEL")] == [(120, "deployed", "soldiers")]
+    assert quantities(rows, "NOR") == {200}
+
+
+def test_forces_rules_gap_needs_a_counted_clause_before(extract):
+    rows = extract("Norway and Belgium around 120 officials met in Vilnius.")
+    assert rows_for(rows, "BEL") == []
