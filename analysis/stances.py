@@ -973,11 +973,14 @@ def _hostile_agent(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list
 
 
 def _last_sayer(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
-    """Who made "these claims": the latest saying or characterising verb with a known subject."""
+    """Who made "these claims" or "the criticism": the latest saying, characterising, critical
+    or demanding verb with a known subject."""
     found = None
+    critical = {c.words[0] for c in lex.cues if "VERB" in c.pos and c.stance in ("oppose", "demand")}
     for sent in _sentences_before(tok, 3):
         for t in sent:
-            if t.pos_ in ("VERB", "AUX") and (_lemma(t) in lex.speech_verbs or _lemma(t) in lex.characterising_verbs):
+            if t.pos_ in ("VERB", "AUX") and (_lemma(t) in lex.speech_verbs or _lemma(t) in lex.characterising_verbs
+                                              or _lemma(t) in critical):
                 for sj in _subjects(t):
                     a = _actor_for_token(sj, actors, lex)
                     if a is not None and a.id not in exclude:

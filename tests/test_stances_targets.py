@@ -215,3 +215,9 @@ def test_stances_targets_nominal_cues_with_their_prepositions(nlp, text, expecte
 
 def test_stances_targets_commitment_of_troops_is_not_a_stance(nlp):
     assert not pairs(nlp, "Britain's commitment of 900 troops to the force was confirmed.")
+
+
+def test_stances_targets_rejecting_the_criticism_opposes_whoever_urged_or_accused(nlp):
+    got = pairs(nlp, "Human Rights Watch urged the United Nations to screen Bangladeshi units. "
+                     "Bangladesh's army rejected the criticism as baseless.")
+    assert any(t == "human-rights-watch" and st == "oppose" for _, t, st in got)
