@@ -221,3 +221,17 @@ def test_stances_targets_rejecting_the_criticism_opposes_whoever_urged_or_accuse
     got = pairs(nlp, "Human Rights Watch urged the United Nations to screen Bangladeshi units. "
                      "Bangladesh's army rejected the criticism as baseless.")
     assert any(t == "human-rights-watch" and st == "oppose" for _, t, st in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Niger junta has already ordered out French troops.", ("ner-government", "FRA", "oppose")),
+    ("Washington called for the withdrawal of Russian troops.", ("USA", "RUS", "demand")),
+    ("Moscow dismissed the accusations by Kyiv.", ("RUS", "UKR", "oppose")),
+    ("Mali said the French overflight was a violation of its sovereignty.", ("MLI", "FRA", "oppose")),
+])
+def test_stances_targets_ordering_out_calling_for_dismissing(nlp, text, expected):
+    assert expected in pairs(nlp, text)
+
+
+def test_stances_targets_calling_for_a_ceasefire_names_no_target(nlp):
+    assert not pairs(nlp, "Washington called for a ceasefire.")
