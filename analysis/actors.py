@@ -842,6 +842,8 @@ def _state_named_orgs(aset: ActorSet, doc: Doc) -> None:
         name = clean_span_text(full.text)
         _unclaim(aset, m)
         typ = _org_type(name)
+        if typ == "international_organization":
+            typ = "other"  # a body named after one state is national: a commission, a court, a party
         actor = aset.add_actor(Actor(id=slugify(name), name=name, type="military_unit" if typ == "other" and any(
             w in name.lower() for w in UNIT_WORDS | {"forces", "army"}) else typ, country=state.country, source="rule"))
         aset.add_mention(actor, full, "name")

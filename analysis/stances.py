@@ -110,6 +110,7 @@ class Lexicon:
     act_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     side_nouns: frozenset[str] = frozenset()
     asset_nouns: frozenset[str] = frozenset()
+    lede_act_nouns: frozenset[str] = frozenset()
     side_modifiers: frozenset[str] = frozenset()
 
     def by_first_word(self) -> dict[str, list[CueEntry]]:
@@ -179,6 +180,7 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
         act_nouns={k: _tuple(v) for k, v in (data.get("act_nouns") or {}).items()},
         side_nouns=frozenset(data.get("side_nouns", [])),
         asset_nouns=frozenset(data.get("asset_nouns", [])),
+        lede_act_nouns=frozenset(data.get("lede_act_nouns", [])),
         side_modifiers=frozenset(data.get("side_modifiers", [])),
     )
 
@@ -1006,7 +1008,10 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
         op = _main_operation(actors)
         return [op] if op is not None and op.id not in exclude else []
     if lem in lex.act_nouns and any(c.lower_ in ("the", "this", "that") for c in tok.children):
-        return _last_actor_subject(tok, actors, lex, exclude) or _lede_actors(tok.doc, actors, lex, exclude)
+        found = _last_actor_subject(tok, actors, lex, exclude)
+        if not found and lem in lex.lede_act_nouns:
+            found = _lede_actors(tok.doc, actors, lex, exclude)
+        return found
     return []
 
 
@@ -1192,8 +1197,9 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
                     # "demanded that the agreement be put before parliament": whoever made it
                     for sj in subjects:
                         if _lemma(sj) in lex.act_nouns:
-                            found = (_last_actor_subject(sj, actors, lex, exclude)
-                                     or _lede_actors(sj.doc, actors, lex, exclude))
+                            found = _last_actor_subject(sj, actors, lex, exclude)
+                            if not found and _lemma(sj) in lex.lede_act_nouns:
+                                found = _lede_actors(sj.doc, actors, lex, exclude)
                             break
                 if not found:
                     # "demanded that peacekeepers clear every patrol": the force's operation
