@@ -111,6 +111,8 @@ class Lexicon:
     side_nouns: frozenset[str] = frozenset()
     asset_nouns: frozenset[str] = frozenset()
     lede_act_nouns: frozenset[str] = frozenset()
+    contributor_nouns: frozenset[str] = frozenset()
+    state_group_nouns: frozenset[str] = frozenset()
     side_modifiers: frozenset[str] = frozenset()
 
     def by_first_word(self) -> dict[str, list[CueEntry]]:
@@ -181,6 +183,8 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
         side_nouns=frozenset(data.get("side_nouns", [])),
         asset_nouns=frozenset(data.get("asset_nouns", [])),
         lede_act_nouns=frozenset(data.get("lede_act_nouns", [])),
+        contributor_nouns=frozenset(data.get("contributor_nouns", [])),
+        state_group_nouns=frozenset(data.get("state_group_nouns", [])),
         side_modifiers=frozenset(data.get("side_modifiers", [])),
     )
 
@@ -629,6 +633,12 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
     first actor named inside the phrase ("the withdrawal of French troops" -> France), never
     through a locative preposition ("the arrival in Vilnius of ...") or to a mere place."""
     lex = lex or load_lexicon()
+    if _names_contributors(tok, lex):
+        # "thanked the contributing countries": the operation they contribute to (listing every
+        # contributor the forces table found cost precision on the dev set: it also holds
+        # bilateral and national rows)
+        op = _main_operation(actors)
+        return [op] if op is not None else []
     if _names_sides(tok, lex):
         if tok.lower_ in PLURAL_PRONOUNS:
             # "threatened the foreign troops ..., calling them invaders": a plural noun earlier
@@ -659,6 +669,16 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
     if out or strict:
         return out
     return _inner_actors(tok, actors, lex, through_places=False)
+
+
+def _names_contributors(tok: Token, lex: Lexicon) -> bool:
+    """"the contributing countries", "troop-contributing nations", "the contributors"."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    if _lemma(tok) in lex.contributor_nouns:
+        return True
+    return _lemma(tok) in lex.state_group_nouns and any(
+        "contribut" in t.lower_ for t in tok.doc[max(tok.left_edge.i, tok.i - 5):tok.i])
 
 
 PLURAL_PRONOUNS = {"them", "they"}

@@ -235,3 +235,9 @@ def test_stances_targets_ordering_out_calling_for_dismissing(nlp, text, expected
 
 def test_stances_targets_calling_for_a_ceasefire_names_no_target(nlp):
     assert not pairs(nlp, "Washington called for a ceasefire.")
+
+
+def test_stances_targets_contributing_countries_are_the_operation(nlp):
+    got = pairs(nlp, "UNIFIL has 10,000 peacekeepers in Lebanon. Prime Minister Najib Mikati of Lebanon "
+                     "thanked the contributing countries for their steadfastness.")
+    assert any(t == "unifil" and st == "support" for _, t, st in got)
