@@ -724,7 +724,9 @@ def _inner_actors(tok: Token, actors, lex: Lexicon, through_places: bool) -> lis
     Locative prepositions are not followed unless ``through_places``, and then the place
     itself is skipped ("the arrival in Vilnius of the German brigade" -> Germany)."""
     def nexts(t):
-        return [c for c in t.children if c.dep_ in NP_INNER_DEPS
+        # "the resolution renewing the mission's mandate": into a participle's object too
+        deps = NP_INNER_DEPS | ({"dobj"} if t.dep_ == "acl" else set())
+        return [c for c in t.children if (c.dep_ in deps or (c.dep_ == "acl" and c.tag_ == "VBG"))
                 and (through_places or c.lower_ not in lex.locative_preps)]
 
     queue = nexts(tok)

@@ -241,3 +241,12 @@ def test_stances_targets_contributing_countries_are_the_operation(nlp):
     got = pairs(nlp, "UNIFIL has 10,000 peacekeepers in Lebanon. Prime Minister Najib Mikati of Lebanon "
                      "thanked the contributing countries for their steadfastness.")
     assert any(t == "unifil" and st == "support" for _, t, st in got)
+
+
+def test_stances_targets_recognition_of_sovereignty_backs_the_state(nlp):
+    assert ("USA", "MAR", "support") in pairs(nlp, "The United States reaffirmed its recognition of the Moroccan sovereignty.")
+
+
+def test_stances_targets_the_resolution_renewing_the_mandate_is_about_the_mission(nlp):
+    got = pairs(nlp, "UNFICYP patrols the buffer zone in Cyprus. Turkey rejected the resolution renewing the mission's mandate.")
+    assert ("TUR", "unficyp", "oppose") in got
