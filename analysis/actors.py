@@ -1371,8 +1371,11 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
             pass  # a known public figure keeps the country from the reference list
         elif international or role in INTERNATIONAL_ROLES:
             person.country = ""
-        else:
+        elif role:
+            # a state office with no country named next to it: the state the passage is about
             person.country = _salient_country(aset, doc[person.mentions[0].start_token])
+        else:
+            person.country = ""  # no office, no evidence: guessing from nearby states misleads
         person.role = role or person.role
 
 

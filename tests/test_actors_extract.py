@@ -249,3 +249,19 @@ def test_actors_the_president_of_another_country_is_not_a_back_reference(nlp):
     tok = next(t for t in doc if t.lower_ == "president" and t.i > 5)
     a = aset.at_token(tok)
     assert a is None or a.id != "umaro-sissoco-embalo"
+
+
+def test_actors_person_without_office_gets_no_guessed_country(nlp):
+    doc = nlp("Russia condemned the deployment on Monday. The resolution passed easily. "
+              "Mr Peter Hansen, who has sat in parliament since 2011, welcomed it.")
+    aset = extract_actors(doc, "t")
+    person = next(a for a in aset.actors.values() if a.type == "person")
+    assert person.country == ""
+
+
+def test_actors_minister_without_named_country_takes_the_passages_state(nlp):
+    doc = nlp("Denmark will send a frigate to the Gulf of Guinea. Defence Minister Troels Lund Poulsen said "
+              "the ship would sail in May.")
+    aset = extract_actors(doc, "t")
+    person = next(a for a in aset.actors.values() if a.type == "person")
+    assert person.country == "DNK"
