@@ -727,6 +727,27 @@ def _destination(verb: Token, actors) -> bool:
     return False
 
 
+def _future_time(verb: Token, lex: StatusLexicon) -> bool:
+    """"next month", "in the coming weeks", "tomorrow": a date on the verb that lies ahead."""
+    words = lex.frames.get("future_time", frozenset())
+    own = [c for c in verb.children if c.dep_ not in _SUBJ_DEPS | {"advcl", "ccomp", "conj", "relcl"}]
+    return any(t.ent_type_ in ("DATE", "TIME") and t.lower_ in words for c in own for t in c.subtree)
+
+
+def _futurate(verb: Token, lex: StatusLexicon) -> bool:
+    """A present progressive that announces a plan ("Finland is contributing a company next
+    month"): English uses it for arrangements, so with a date ahead, or in a clause joined
+    ("while", "and") to a future one, it is future, not an ongoing deployment."""
+    if _future_time(verb, lex):
+        return True
+    if verb.lemma_.lower() not in lex.frames.get("futurate", frozenset()):
+        return False
+    head = verb.head
+    joined = verb.dep_ == "conj" or (verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "whereas", "and") for c in verb.children))
+    return joined and head is not verb and head.pos_ in ("VERB", "AUX") and verb_tense(head, lex) == "future"
+
+
 def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors=None) -> Status:
     """Status of a contingent from the verb (chain) that governs it.
 
@@ -800,6 +821,8 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
     elif any(l in frames.get("intent", ()) for l in outer_lemmas):
         tense = "future"
     if tense == "infinitive":
+        tense = "future"
+    if tense == "progressive" and _futurate(cue_verb if cue_verb is not None else top, lex):
         tense = "future"
     if entry is None:
         adv = [c.lower_ for v in chain for c in v.children if c.dep_ == "advmod"]
@@ -1405,7 +1428,7 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
         rows.extend(found)
         ids = list(dict.fromkeys(r["contributor"] for r in found))
         previous = [actors.actor(i) for i in ids]
-        prev_end = sent.end_char
+        prev_end = sent.start_char + len(sent.text.rstrip())  # the blank line may end the sentence
     return _without_repeats(rows)
 
 
@@ -1566,6 +1589,17 @@ def _size_change(g: Group, pred: Token | None, ulex: UnitLexicon) -> tuple[Quant
     return (sizes["from"], sizes["to"]) if len(sizes) == 2 else None
 
 
+def _continues_plan(pred: Token | None, st: Status, slex: StatusLexicon) -> bool:
+    """"Norway will send 400. Estonia is providing a few dozen officers.": a bare present
+    progressive of a contributing verb, right after the paragraph announced plans, lists one
+    more plan rather than a force already in place."""
+    if pred is None or pred.pos_ != "VERB" or st.status not in ("deployed", "arriving"):
+        return False
+    if pred.lemma_.lower() not in slex.frames.get("futurate", frozenset()) or pred.lemma_.lower() == "deploy":
+        return False
+    return verb_tense(pred, slex) == "progressive" and not _negated(pred)
+
+
 def _state_modified(tok: Token, actors) -> bool:
     """"the Slovak rotation", "Denmark's deployment": a state's demonym or possessive on the noun."""
     for c in tok.children:
@@ -1612,6 +1646,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if _non_contribution(pred, slex):
             continue
         st = _group_status(g, pred, slex, actors)
+        if carry is not None and carry.get("plans") and _continues_plan(pred, st, slex):
+            st = Status("planned", st.cue)
         if _needs_context(g, ulex) and g.quantity is None and (st.status == "unknown" or not st.cue):
             continue
         if st.status == "refused":
@@ -1700,6 +1736,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             done.add(c.id)
     if carry is not None and counted:
         carry["model"] = counted[-1]
+    if carry is not None and rows:
+        carry["plans"] = all(r["status"] == "planned" for r in rows)
     return rows
 
 

@@ -187,3 +187,36 @@ def test_forces_rules_gapped_clause_shares_the_verb_and_unit(extract):
 def test_forces_rules_gap_needs_a_counted_clause_before(extract):
     rows = extract("Norway and Belgium around 120 officials met in Vilnius.")
     assert rows_for(rows, "BEL") == []
+
+
+# --------------------------------------------------------------------------- round 3
+
+
+def exact(rows, contributor):
+    """The rows of one contributor as (quantity, status, operation) tuples, in order."""
+    return [(r["quantity"], r["status"], r["operation"]) for r in rows_for(rows, contributor)]
+
+
+def test_forces_rules_progressive_with_a_date_ahead_is_a_plan(extract):
+    rows = extract("Portugal is sending 60 engineers to Romania next month.")
+    assert exact(rows, "PRT") == [(60, "planned", "")]
+
+
+def test_forces_rules_progressive_without_a_date_is_under_way(extract):
+    rows = extract("Portugal is sending 60 engineers to Romania.")
+    assert exact(rows, "PRT") == [(60, "arriving", "")]
+
+
+def test_forces_rules_progressive_joined_to_a_future_clause_is_a_plan(extract):
+    rows = extract("Austria will send 90 soldiers, while Ireland is contributing 40 military police.")
+    assert exact(rows, "IRL") == [(40, "planned", "")]
+
+
+def test_forces_rules_progressive_after_a_paragraph_of_plans_is_a_plan(extract):
+    rows = extract("Austria will send 90 soldiers to the exercise. Ireland is providing 40 military police.")
+    assert exact(rows, "IRL") == [(40, "planned", "")]
+
+
+def test_forces_rules_plans_do_not_carry_over_a_blank_line(extract):
+    rows = extract("Austria will send 90 soldiers to the exercise.\n\nIreland is providing 40 military police.")
+    assert exact(rows, "IRL") == [(40, "deployed", "")]
