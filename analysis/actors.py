@@ -445,12 +445,13 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
         if tok.pos_ not in {"ADJ", "DET", "PROPN", "NOUN", "PART", "PUNCT"} or tok.lower_ in {"a", "an"}:
             break
         i -= 1
-    # "the transitional government in Bamako", "government of Mali"
+    # "the transitional government in Bamako", "government of Mali", "the Government of Pedro
+    # Sanchez" (a person's government is their state's)
     j = span.end
     if j + 1 < len(doc) and doc[j].lower_ in {"in", "of"}:
         nxt = doc[j + 1]
         actor = aset.at_token(nxt)
-        if actor is not None and actor.type == "state":
+        if actor is not None and actor.type in ("state", "person") and actor.country:
             return actor.country
         if nxt.i in metonyms:
             return metonyms[nxt.i]

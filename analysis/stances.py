@@ -575,7 +575,7 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
     if a is None and lem in lex.group_nouns:
         # "officials of the Russian Federation", "the Ministry of National Defence of the
         # Republic of Lithuania": down a chain of "of" phrases to the first actor
-        objs = _prep_objects(tok, ("of", "from"))
+        objs = _prep_objects(tok, ("of", "from", "in"))
         for _ in range(3):
             for p in objs:
                 a = actors.at_token(p) or _actor_for_token(p, actors, lex)
@@ -633,6 +633,9 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
     first actor named inside the phrase ("the withdrawal of French troops" -> France), never
     through a locative preposition ("the arrival in Vilnius of ...") or to a mere place."""
     lex = lex or load_lexicon()
+    members = _group_members(tok, actors, lex)
+    if members:
+        return members
     if _names_contributors(tok, lex):
         # "thanked the contributing countries": the operation they contribute to (listing every
         # contributor the forces table found cost precision on the dev set: it also holds
@@ -677,11 +680,13 @@ def _names_contributors(tok: Token, lex: Lexicon) -> bool:
         return False
     if _lemma(tok) in lex.contributor_nouns:
         return True
-    return _lemma(tok) in lex.state_group_nouns and any(
-        "contribut" in t.lower_ for t in tok.doc[max(tok.left_edge.i, tok.i - 5):tok.i])
+    return _lemma(tok) in lex.state_group_nouns and (
+        any("contribut" in t.lower_ for t in tok.doc[max(tok.left_edge.i, tok.i - 5):tok.i])
+        or any(c.dep_ == "relcl" and _lemma(c) == "contribute" for c in tok.children))
 
 
 PLURAL_PRONOUNS = {"them", "they"}
+OPERATION_NOUNS = {"force", "mission", "operation"}
 DATELINE_DASHES = {"\u2013", "\u2014", "-", "--"}
 
 
@@ -775,9 +780,30 @@ def _speaker_country(speaker, actors):
     return speaker
 
 
+def _group_members(tok: Token, actors, lex: Lexicon) -> list:
+    """"The military governments in Bamako and Ouagadougou": a plural group noun stands for
+    each place or state coordinated in its "in/of" phrase."""
+    if tok.tag_ not in ("NNS", "NNPS") or _lemma(tok) not in lex.group_nouns:
+        return []
+    out = []
+    for p in _prep_objects(tok, ("of", "in", "from")):
+        for q in _with_conjuncts([p]):
+            a = actors.at_token(q)
+            if a is not None and all(a.id != b.id for b in out):
+                out.append(a)
+    return out if len(out) > 1 else []
+
+
 def _resolve_tokens(toks: Iterable[Token], quote: Quote | None, actors, lex: Lexicon,
                     self_ref: bool = True) -> list:
     out = []
+    toks = list(toks)
+    for t in toks:
+        for a in _group_members(t, actors, lex):
+            if all(a.id != b.id for b in out):
+                out.append(a)
+    if out:
+        return out
     for t in _with_conjuncts(toks):
         a = _speaker_self(t, quote, actors, lex)
         if a is None:
@@ -830,6 +856,14 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
     role = m.entry.role
     if role in ("agent", "action"):
         subj = _subjects(root)
+        if root.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in root.children) \
+                and root.head.dep_ == "ccomp" and _lemma(root.head.head) in lex.speech_verbs \
+                and quote_at(root, quotes) is None:
+            # "UNFICYP said the move was a violation and called on ...": the parser hangs the
+            # second verb on the reported clause; an act of speech belongs to the sayer
+            sayer = _resolve_tokens(_subjects(root.head.head), quote, actors, lex)
+            if sayer:
+                return Resolved(sayer, "sayer of coordinated clause")
         found = _resolve_tokens(subj, quote, actors, lex)
         if found:
             return Resolved(found, "subject")
@@ -1024,7 +1058,7 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
         if by:
             return [a for a in _np_actors(by[0], actors, strict=True, lex=lex) if a.id not in exclude]
         return _hostile_agent(tok, actors, lex, exclude)
-    if lem in lex.speech_nouns and any(c.lower_ in ("these", "this", "those", "such", "the") for c in tok.children):
+    if lem in lex.speech_nouns and any(c.lower_ in ("these", "this", "those", "such", "the", "that") for c in tok.children):
         return _last_sayer(tok, actors, lex, exclude)
     if lem in lex.event_nouns or tok.lower_ in lex.event_nouns:
         op = _main_operation(actors)
@@ -1113,6 +1147,9 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
             kept = [a for a in found if not _only_behind_locative(t, a, actors, lex)]
             found = kept or _event_target(t, actors, lex, exclude)
             placed_only = True
+        if not found and strict and _lemma(t) in OPERATION_NOUNS and any(c.lower_ in ("the", "this") for c in t.children):
+            op = _main_operation(actors)  # "asked the force to set up a second base"
+            found = [op] if op is not None and op.id not in exclude else []
         if not found and not strict and not placed_only:
             found = [a for a in _inner_actors(t, actors, lex, through_places=True) if a.id not in exclude]
         if not found and not strict:
@@ -1213,7 +1250,8 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
     if e.stance == "demand":
         for c in root.children:
             if c.dep_ == "ccomp":
-                subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")] or [
+                    s for s in c.children if s.dep_ in ("compound", "npadvmod") and s.i < c.i]  # mis-parsed "that UNFICYP sign"
                 found = _targets_of(subjects, actors, lex, True, exclude)
                 if not found:
                     # "demanded that the agreement be put before parliament": whoever made it

@@ -250,3 +250,21 @@ def test_stances_targets_recognition_of_sovereignty_backs_the_state(nlp):
 def test_stances_targets_the_resolution_renewing_the_mandate_is_about_the_mission(nlp):
     got = pairs(nlp, "UNFICYP patrols the buffer zone in Cyprus. Turkey rejected the resolution renewing the mission's mandate.")
     assert ("TUR", "unficyp", "oppose") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The military governments in Bamako and Ouagadougou praised Niamey's decision.", {("MLI", "NER", "support"), ("BFA", "NER", "support")}),
+    ("Nigeria's defence minister said: \"We urge our brothers in Niger to keep sharing intelligence.\"", {("NGA", "NER", "demand")}),
+    ("UNFICYP said the move was a violation of the status quo and called on Turkey to pull back.", {("unficyp", "TUR", "demand")}),
+    ("Ersin Tatar accused the peacekeepers of bias and demanded that UNFICYP sign an agreement.", {("ersin-tatar", "unficyp", "demand")}),
+    ("UNISFA patrols Abyei. Chief Bulabek Deng Kuol thanked Ghana and asked the force to set up a second base.",
+     {("bulabek-deng-kuol", "unisfa", "demand")}),
+    ("UNIFIL patrols southern Lebanon. Prime Minister Najib Mikati thanked the countries that contributed to the force.",
+     {("najib-mikati", "unifil", "support")}),
+])
+def test_stances_targets_groups_coordinated_clauses_and_the_force(nlp, text, expected):
+    assert expected <= pairs(nlp, text)
+
+
+def test_stances_targets_government_of_a_person_is_their_state(nlp):
+    assert ("ESP", "MAR", "neutral") in pairs(nlp, "The government of Pedro Sanchez did not condemn Morocco.")
