@@ -797,6 +797,9 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
     words = [v.text for v in chain]
     cue_text = " ".join(words + sorted(p for p in _particles(cue_verb) if p in ("out", "home", "back", "down"))) \
         if cue_verb is not None else " ".join(words)
+    if any(v.lemma_.lower() in frames.get("former", ()) and v.tag_ == "VBD" for v in outer) and \
+            entry is not None and _lookup(entry, "past") in ("deployed", "arriving"):
+        return Status("withdrawn", cue_text)  # "which used to send officers": a past habit, over now
     if any(l in frames.get("pending", ()) for l in outer_lemmas):
         return Status("pending", cue_text)
     if any(l in frames.get("refusal", ()) for l in outer_lemmas):
@@ -1243,6 +1246,46 @@ def _standalone_rows(sent: Span, actors, covered: set[int], slex: StatusLexicon)
                            if s.pos_ in ("PROPN", "PRON", "NOUN"))
         if contribs:
             yield tok, contribs
+
+
+_OBJECT_PRONOUNS = frozenset({"them"})
+
+
+def _previous_sentence(sent: Span) -> Span | None:
+    """The sentence before, when it is in the same paragraph."""
+    if sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    return None if "\n\n" in prev.text.rstrip(" ") else prev
+
+
+def _pronoun_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon,
+                  covered: set[int]) -> Iterator[tuple[Token, list, "Status"]]:
+    """(verb, contributors, status) for "Ukraine recalled them", "has offered to double them":
+    a status verb whose object is a plural pronoun standing for troops just named (earlier in
+    the sentence or in the sentence before) is a contingent of the verb's subject."""
+    for tok in sent:
+        if tok.lower_ not in _OBJECT_PRONOUNS or tok.dep_ != "dobj" or tok.head.i in covered:
+            continue
+        verb = tok.head
+        if verb.pos_ != "VERB":
+            continue
+        before = [t for t in sent if t.i < tok.i]
+        prev = _previous_sentence(sent)
+        if prev is not None:
+            before = list(prev) + before
+        if not any(unit_class(t, ulex) in ("individual", "formation") and t.tag_ in ("NNS", "NNPS", "NN")
+                   for t in before):
+            continue
+        st = classify_status(verb, slex, actors)
+        if st.status in ("unknown", "refused"):
+            continue
+        if match_verb_cue(verb, slex) is None and st.status != "planned":
+            continue
+        contribs = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in clause_subjects(verb, actors)
+                           if s.pos_ in ("PROPN", "PRON", "NOUN"))
+        if contribs:
+            yield verb, contribs, st
 
 
 def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Token, list]]:
@@ -1705,6 +1748,15 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 continue
             rows.append(_make_row(actors, c, op, host, None, st, sent))
             done.add(c.id)
+    for verb, contribs, st in _pronoun_rows(sent, actors, ulex, slex, covered):
+        if _awaits_approval(sent, slex) and st.status == "planned":
+            st = Status("pending", "awaiting approval")
+        op = resolve_operation(Group(head=verb), sent, actors, ops)
+        host = resolve_host(Group(head=verb), verb, op, actors, {c.id for c in contribs})
+        for c in contribs:
+            if not (host and c.country == host):
+                rows.append(_make_row(actors, c, op, host, None, st, sent))
+                done.add(c.id)
     for g, c, st in _gapped_rows(sent, actors, ulex, candidates):
         # "Britain has about 900 troops at Tapa and France around 300": the verb is left out
         if c.id in done:

@@ -220,3 +220,32 @@ def test_forces_rules_progressive_after_a_paragraph_of_plans_is_a_plan(extract):
 def test_forces_rules_plans_do_not_carry_over_a_blank_line(extract):
     rows = extract("Austria will send 90 soldiers to the exercise.\n\nIreland is providing 40 military police.")
     assert exact(rows, "IRL") == [(40, "deployed", "")]
+
+
+def test_forces_rules_pronoun_object_stands_for_the_troops_just_named(extract):
+    rows = extract("Peru had four officers on the border. It recalled them in March.")
+    assert exact(rows, "PER") == [(4, "deployed", ""), (None, "withdrawn", "")]
+
+
+def test_forces_rules_pronoun_object_needs_troops_before_it(extract):
+    rows = extract("Peru recalled them in March.")
+    assert exact(rows, "PER") == []
+
+
+def test_forces_rules_offer_on_a_pronoun_awaiting_approval_is_pending(extract):
+    rows = extract("Norway has 120 troops in the battlegroup and has offered to double them, "
+                   "an offer its parliament must still approve.")
+    assert (None, "pending", "") in exact(rows, "NOR")
+
+
+def test_forces_rules_used_to_is_a_past_habit(extract):
+    rows = extract("Chile used to send 30 observers to the border.")
+    assert exact(rows, "CHL") == [(30, "withdrawn", "")]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Uruguay will rotate a new battalion into the sector in May.", "planned"),
+    ("The Uruguayan battalion will rotate out in May.", "withdrawing"),
+])
+def test_forces_rules_rotate_in_and_out(extract, text, status):
+    assert exact(extract(text), "URY") == [(None, status, "")]
