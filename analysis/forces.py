@@ -1411,13 +1411,17 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
         if match_verb_cue(tok.head, slex) is None:
             continue
         before = [g for g in groups if g.head.i < tok.i and g.quantity is not None and g.quantity.kind == "headcount"]
+        # "Several hundred of them will leave": a share of the troops just counted
+        share = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and any(
+            p.dep_ == "pobj" and p.lower_ in _SHARE_PRONOUNS for p in c.children)]
         if before:
             model = before[-1]
-        elif carry and carry.get("model") is not None and tok.dep_ == "dobj":
+        elif carry and carry.get("model") is not None and (tok.dep_ == "dobj" or share):
             model = carry["model"]
         else:
             continue
-        span = sorted(tok.subtree, key=lambda t: t.i)
+        drop = {t.i for c in share for t in c.subtree}
+        span = sorted((t for t in tok.subtree if t.i not in drop), key=lambda t: t.i)
         q = parse_quantity(sent.doc[span[0].i: span[-1].i + 1].text, ulex)
         q.text = sent.doc[span[0].i: span[-1].i + 1].text
         q.kind = "headcount"
@@ -1632,6 +1636,20 @@ def _size_change(g: Group, pred: Token | None, ulex: UnitLexicon) -> tuple[Quant
     return (sizes["from"], sizes["to"]) if len(sizes) == 2 else None
 
 
+def _succession_contributors(candidates: list, slex: StatusLexicon) -> list:
+    """"the deployment of 400 Kenyan officers was followed by a second group of 200", "a fresh
+    company will relieve the Irish platoon": a contingent that follows or replaces another and
+    names no state of its own is a rotation of the same contributor."""
+    verbs = slex.frames.get("succession", frozenset())
+    out = []
+    for g, pred, st, contribs in candidates:
+        if not contribs and pred is not None and pred.lemma_.lower() in verbs:
+            contribs = _dedupe(a for g2, p2, _, c2 in candidates if g2 is not g and p2 is not None
+                               and p2.i == pred.i for a in c2)
+        out.append((g, pred, st, contribs))
+    return out
+
+
 def _continues_plan(pred: Token | None, st: Status, slex: StatusLexicon) -> bool:
     """"Norway will send 400. Estonia is providing a few dozen officers.": a bare present
     progressive of a contributing verb, right after the paragraph announced plans, lists one
@@ -1702,6 +1720,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 and not _names_actor(g, actors):
             contribs = _sayer_actors(pred, actors, slex)
         candidates.append((g, pred, st, contribs))
+    candidates = _succession_contributors(candidates, slex)
     # a contingent with no contributor of its own takes the sentence's only contributor
     named = _dedupe(a for *_, cs in candidates for a in cs)
     rows = []

@@ -249,3 +249,14 @@ def test_forces_rules_used_to_is_a_past_habit(extract):
 ])
 def test_forces_rules_rotate_in_and_out(extract, text, status):
     assert exact(extract(text), "URY") == [(None, status, "")]
+
+
+def test_forces_rules_share_of_them_takes_the_troops_just_counted(extract):
+    rows = extract("Zambia has about 900 soldiers in the east. Several hundred of them will leave the region in June.")
+    assert exact(rows, "ZMB") == [(900, "deployed", ""), (None, "withdrawing", "")]
+    assert rows_for(rows, "ZMB")[1]["quantity_text"] == "Several hundred"
+
+
+def test_forces_rules_a_following_group_is_the_same_contributors(extract):
+    rows = extract("The arrival of 300 Zambian soldiers in March was followed by a second group of 150 in May.")
+    assert exact(rows, "ZMB") == [(300, "deployed", ""), (150, "deployed", "")]
