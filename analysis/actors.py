@@ -1346,7 +1346,10 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
             if r:
                 lo = max(first.sent.start, (title_start.i if title_start is not None else first.i) - 3)
                 window = list(doc[lo:first.i])
-                c = _country_near(aset, window)
+                # "... in Latvia, Defence Minister X": the title's country starts after the comma
+                cut = max((k for k, t in enumerate(window) if t.text in {",", ";", ":"} and t.i < (
+                    title_start.i if title_start is not None else first.i)), default=-1)
+                c = _country_near(aset, window[cut + 1:])
                 international |= _org_near(aset, window)
                 counterpart = r == "counterpart"
                 if counterpart:
@@ -1360,6 +1363,11 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
                     alias = doc[title_start.i:m.end_token].text
                     if alias not in person.aliases and len(alias.split()) <= 4:
                         person.aliases.append(alias)
+            if m.end_token + 1 < len(doc) and doc[m.end_token].lower_ == "of":
+                # "Major General Laszlo Sticz of Hungary"
+                after = aset.at_token(doc[m.end_token + 1])
+                if after is not None and after.type == "state" and not country:
+                    country = after.country
             r2, phrase = _title_after(aset, last)
             if r2:
                 role = role or r2

@@ -265,3 +265,17 @@ def test_actors_minister_without_named_country_takes_the_passages_state(nlp):
     aset = extract_actors(doc, "t")
     person = next(a for a in aset.actors.values() if a.type == "person")
     assert person.country == "DNK"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Turkey keeps 240 troops in the force, said the force commander, Major General Laszlo Sticz of Hungary.",
+     "Laszlo Sticz", "HUN"),
+    ("Spain will keep its 650 troops in Latvia, Spanish Defence Minister Margarita Robles told reporters.",
+     "Margarita Robles", "ESP"),
+    ("Spain will keep its 650 troops in Latvia, Defence Minister Ana Ruiz of Spain told reporters.",
+     "Ana Ruiz", "ESP"),
+])
+def test_actors_person_country_from_own_phrase_not_a_place_before_the_comma(nlp, text, name, country):
+    aset = extract_actors(nlp(text), "t")
+    person = next(a for a in aset.actors.values() if a.type == "person" and name.split()[-1] in a.name)
+    assert person.country == country
