@@ -1351,6 +1351,9 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
                     title_start.i if title_start is not None else first.i)), default=-1)
                 c = _country_near(aset, window[cut + 1:])
                 international |= _org_near(aset, window)
+                if title_start is not None and any(t.lower_ in {"mission", "un", "peacekeeping"}
+                                                   for t in doc[title_start.i:first.i]):
+                    international = True  # "the head of the mission, X": a mission's officer
                 counterpart = r == "counterpart"
                 if counterpart:
                     r = _counterpart_role(aset, m)

@@ -279,3 +279,10 @@ def test_actors_person_country_from_own_phrase_not_a_place_before_the_comma(nlp,
     aset = extract_actors(nlp(text), "t")
     person = next(a for a in aset.actors.values() if a.type == "person" and name.split()[-1] in a.name)
     assert person.country == country
+
+
+def test_actors_head_of_the_mission_has_no_state(nlp):
+    doc = nlp("Turkey and Portugal met on Monday. \"Unilateral steps make everyone less safe,\" the head of the "
+              "mission, Khassim Diagne, told reporters.")
+    person = next(a for a in extract_actors(doc, "t").actors.values() if a.type == "person")
+    assert person.country == ""
