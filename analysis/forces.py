@@ -1288,6 +1288,41 @@ def _pronoun_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon,
             yield verb, contribs, st
 
 
+def _embedded_size_rows(sent: Span, actors, ulex: UnitLexicon,
+                        slex: StatusLexicon) -> Iterator[tuple[Group, list, "Status"]]:
+    """(group, contributors, status) for "a force that Kenya has pledged will eventually number
+    1,000": the relative clause reaches into a clause of its verb, so the size belongs to the
+    unit the relative clause hangs on, and the contributor is the relative clause's subject.
+    The parser cannot link the two clauses; their adjacency can."""
+    frames = slex.frames
+    for rel in sent:
+        if rel.dep_ != "relcl" or unit_class(rel.head, ulex) not in ("individual", "formation"):
+            continue
+        lemma = rel.lemma_.lower()
+        if lemma not in frames.get("pledge", frozenset()) | frames.get("intent", frozenset()) | slex.sayer_verbs:
+            continue
+        nxt = [t for t in sent if t.i > rel.i][:3]
+        aux = next((t for t in nxt if t.lower_ in frames.get("modals_future", frozenset())), None)
+        if aux is None or any(t.pos_ not in ("ADV",) for t in nxt[: nxt.index(aux)]):
+            continue
+        verb = aux.head
+        if verb.lemma_.lower() not in ulex.count_verbs:
+            continue
+        nums = [c for c in verb.children if c.like_num and c.dep_ in ("dobj", "nummod", "attr", "npadvmod")]
+        if not nums or nums[0].ent_type_ in ulex.excluded_entity_types:
+            continue
+        text = sent.doc[min(t.i for t in nums[0].subtree): max(t.i for t in nums[0].subtree) + 1].text
+        q = parse_quantity(text, ulex)
+        if q.value is None:
+            continue
+        q.text, q.kind = text, "headcount"
+        contribs = _dedupe(_map_contributor(_actor_for(x, actors), actors)
+                           for x in rel.children if x.dep_ in _SUBJ_DEPS)
+        if contribs:
+            g = Group(head=nums[0], tokens=[nums[0]], quantity=q, personnel=_unit_label(rel.head))
+            yield g, contribs, Status("planned", f"{rel.text} {aux.text} {verb.text}")
+
+
 def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Token, list]]:
     """(noun, states) for "40 contributing countries, among them France, Spain and Poland" and
     "Indonesia, the largest single contributor": states named as contributors."""
@@ -1775,6 +1810,13 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         for c in contribs:
             if not (host and c.country == host):
                 rows.append(_make_row(actors, c, op, host, None, st, sent))
+                done.add(c.id)
+    for g, contribs, st in _embedded_size_rows(sent, actors, ulex, slex):
+        op = resolve_operation(g, sent, actors, ops)
+        host = resolve_host(g, None, op, actors, {c.id for c in contribs})
+        for c in contribs:
+            if not (host and c.country == host):
+                rows.append(_make_row(actors, c, op, host, g, st, sent))
                 done.add(c.id)
     for g, c, st in _gapped_rows(sent, actors, ulex, candidates):
         # "Britain has about 900 troops at Tapa and France around 300": the verb is left out

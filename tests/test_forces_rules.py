@@ -260,3 +260,15 @@ def test_forces_rules_share_of_them_takes_the_troops_just_counted(extract):
 def test_forces_rules_a_following_group_is_the_same_contributors(extract):
     rows = extract("The arrival of 300 Zambian soldiers in March was followed by a second group of 150 in May.")
     assert exact(rows, "ZMB") == [(300, "deployed", ""), (150, "deployed", "")]
+
+
+def test_forces_rules_size_in_a_clause_inside_a_relative_clause(extract):
+    rows = extract("Some 300 police officers arrived on Friday, the first of a force that Zambia has "
+                   "promised will eventually number 900.")
+    assert (900, "planned", "") in exact(rows, "ZMB")
+
+
+def test_forces_rules_relative_clause_without_a_size_clause_adds_nothing(extract):
+    rows = extract("Some 300 police officers arrived on Friday, part of a force that Zambia has promised.")
+    assert 900 not in quantities(rows, "ZMB") and all(r["status"] != "planned" or r["quantity"] is None
+                                                      for r in rows_for(rows, "ZMB"))
