@@ -1528,8 +1528,15 @@ def _without_repeats(rows: list[dict]) -> list[dict]:
 
 
 def _names_actor(g: Group, actors) -> bool:
-    """True when any word of the contingent's noun phrases is an actor mention."""
-    return any(actors.at_token(t) is not None for u in g.tokens for t in u.subtree)
+    """True when any word of the contingent's noun phrases is an actor mention. Places and
+    clauses on the noun ("a company sent to the garrison near the Jordanian border") describe
+    where it is, not whose it is, and do not count."""
+    for u in g.tokens:
+        skip = {t.i for c in u.children if c.dep_ in ("acl", "relcl") or (
+            c.dep_ == "prep" and c.lower_ not in ("of", "from")) for t in c.subtree}
+        if any(actors.at_token(t) is not None for t in u.subtree if t.i not in skip):
+            return True
+    return False
 
 
 def _non_contribution(pred: Token | None, slex: StatusLexicon) -> bool:

@@ -272,3 +272,10 @@ def test_forces_rules_relative_clause_without_a_size_clause_adds_nothing(extract
     rows = extract("Some 300 police officers arrived on Friday, part of a force that Zambia has promised.")
     assert 900 not in quantities(rows, "ZMB") and all(r["status"] != "planned" or r["quantity"] is None
                                                       for r in rows_for(rows, "ZMB"))
+
+
+def test_forces_rules_a_place_on_the_unit_does_not_name_its_owner(extract):
+    rows = extract("Canada has 400 soldiers in Latvia. A 90-strong engineer company sent to the camp near "
+                   "the Estonian border in May will stay.")
+    assert exact(rows, "CAN") == [(400, "deployed", ""), (90, "remaining", "")]
+    assert rows_for(rows, "EST") == []
