@@ -426,13 +426,17 @@ def _inside_named_org(aset: ActorSet, doc: Doc, start: int, end: int) -> bool:
     return not any(aset._by_token.get(i) for i in range(ent.start, ent.end))
 
 
+#: Key in the "earlier" map of government phrases for the last junta-like phrase of any wording.
+JUNTA_KEY = "\x00junta"
+
+
 def _government_country(aset: ActorSet, span: Span, governments: list[Actor], metonyms: dict[int, str],
                         earlier: dict[str, str] | None = None, term: str = "") -> str:
     """Which state a government phrase belongs to (see module docstring)."""
     doc = span.doc
     # modifiers before the term: "Mali's", "the Malian", "Danish"
     i = span.start - 1
-    while i >= max(0, span.start - 4):
+    while i >= max(span.sent.start, span.start - 4):  # never into the previous sentence
         tok = doc[i]
         if tok.text in {"'s", "'", "\u2019s"}:
             i -= 1
@@ -457,6 +461,8 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
             return metonyms[nxt.i]
     if earlier and term in earlier:
         return earlier[term]  # "The embassy accused ..." after "Russia's embassy in Bucharest"
+    if earlier and _has_junta_word(term) and JUNTA_KEY in earlier:
+        return earlier[JUNTA_KEY]  # "the junta" after "the military junta in Niamey"
     if governments:
         return governments[-1].country
     # a junta the reference lists know ("the CNSP") named anywhere in the article
@@ -500,6 +506,8 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
         if not country:
             continue
         earlier[term] = country
+        if _has_junta_word(term):
+            earlier[JUNTA_KEY] = country
         resolved.append((span, term, country))
         if _has_junta_word(term) or government_of(aset, country) is not None:
             junta_countries.add(country)

@@ -286,3 +286,12 @@ def test_actors_head_of_the_mission_has_no_state(nlp):
               "mission, Khassim Diagne, told reporters.")
     person = next(a for a in extract_actors(doc, "t").actors.values() if a.type == "person")
     assert person.country == ""
+
+
+def test_actors_junta_phrase_does_not_take_a_state_from_the_previous_sentence(nlp):
+    doc = nlp("The military junta in Niamey revoked the accord with Washington, according to U.S. officials. "
+              "The junta's spokesman read the statement on television.")
+    aset = extract_actors(doc, "t")
+    tok = [t for t in doc if t.lower_ == "junta"][-1]
+    a = aset.at_token(tok)
+    assert a is not None and a.country == "NER"
