@@ -112,6 +112,7 @@ class Lexicon:
     asset_nouns: frozenset[str] = frozenset()
     lede_act_nouns: frozenset[str] = frozenset()
     contributor_nouns: frozenset[str] = frozenset()
+    group_reference_nouns: frozenset[str] = frozenset()
     state_group_nouns: frozenset[str] = frozenset()
     side_modifiers: frozenset[str] = frozenset()
 
@@ -184,6 +185,7 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
         asset_nouns=frozenset(data.get("asset_nouns", [])),
         lede_act_nouns=frozenset(data.get("lede_act_nouns", [])),
         contributor_nouns=frozenset(data.get("contributor_nouns", [])),
+        group_reference_nouns=frozenset(data.get("group_reference_nouns", [])),
         state_group_nouns=frozenset(data.get("state_group_nouns", [])),
         side_modifiers=frozenset(data.get("side_modifiers", [])),
     )
@@ -563,6 +565,9 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
                 a = actors.at_token(c)
                 if a is not None:
                     break
+    if a is None and lem in lex.group_reference_nouns and tok.tag_ == "NN" \
+            and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
+        a = _last_group_named(tok, actors)  # "U.S. support for the group" after "the SDF"
     if a is None and lem in lex.asset_nouns:
         # "the headquarters of the force", "positions of the Lebanese army": whose they are
         for p in _prep_objects(tok, ("of",)):
@@ -586,6 +591,18 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
 
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+
+
+def _last_group_named(tok: Token, actors):
+    """The armed group or movement named last before ``tok``, within three sentences."""
+    start = min((s.start for s in _sentences_before(tok, 3)), default=tok.sent.start)
+    best = None
+    for m in actors.mentions:
+        if start <= m.start_token and m.end_token <= tok.i:
+            a = actors.actors.get(m.actor_id)
+            if a is not None and a.type == "armed_group":
+                best = a
+    return best
 
 
 def _unknown_person_before(tok: Token, actors) -> bool:
@@ -1420,6 +1437,11 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
     for m in find_cues(doc, lex):
         if is_irrealis(m.root, lex):
             continue
+        r = m.root
+        if r.text[:1].isupper() and not r.is_sent_start and r.i > 0 and not r.doc[r.i - 1].is_punct \
+                and r.pos_ not in ("PROPN",) or (r.text[:1].isupper() and actors.at_token(r) is not None
+                                                  and actors.at_token(r).type != "state"):
+            continue  # a word of a name: "Group to Support Islam and Muslims", "Operation Resolute Support"
         src = resolve_sources(m, quotes, actors, lex)
         if not src.actors:
             continue

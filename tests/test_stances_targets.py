@@ -268,3 +268,19 @@ def test_stances_targets_groups_coordinated_clauses_and_the_force(nlp, text, exp
 
 def test_stances_targets_government_of_a_person_is_their_state(nlp):
     assert ("ESP", "MAR", "neutral") in pairs(nlp, "The government of Pedro Sanchez did not condemn Morocco.")
+
+
+def test_stances_targets_capitalised_cue_inside_a_name_is_not_a_cue(nlp):
+    got = pairs(nlp, "The jihadist Group to Support Islam and Muslims (JNIM) has stepped up attacks on army posts.")
+    assert not any(st == "support" for *_, st in got)
+
+
+def test_stances_targets_the_group_is_the_armed_group_named_before(nlp):
+    got = pairs(nlp, "The SDF holds the north-east of Syria. Ankara has long objected to U.S. support for the group.")
+    assert ("USA", "sdf", "support") in got
+
+
+def test_stances_targets_welcoming_the_withdrawal_backs_who_withdraws(nlp):
+    got = pairs(nlp, "The United States will withdraw 500 troops from Syria, the Pentagon said. "
+                     "Turkey's foreign minister welcomed the withdrawal as a correct decision.")
+    assert any(s == "TUR" and t == "USA" and st == "support" for s, t, st in got)
