@@ -593,6 +593,28 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 
 
+OBJECT_PRONOUNS = {"him", "her", "it"}
+
+
+def _pronoun_alternative(tok: Token, actors, exclude: frozenset) -> list:
+    """The latest actor named before an object pronoun, other than the source, of the right kind."""
+    want_person = tok.lower_ in ("him", "her")
+    start = min((s.start for s in _sentences_before(tok, 2)), default=tok.sent.start)
+    for m in sorted(actors.mentions, key=lambda m: -m.start):
+        if m.end_token > tok.i or m.start_token < start:
+            continue
+        a = actors.actors.get(m.actor_id)
+        if a is None or a.id in exclude or (a.type == "person") != want_person:
+            continue
+        if a.type == "state" and any((x := actors.actors.get(e)) is not None and x.country == a.country
+                                     for e in exclude):
+            continue  # "Budapest would not block it": not the speaker's own state
+        if not want_person and a.type == "other":
+            continue
+        return [a]
+    return []
+
+
 def _last_group_named(tok: Token, actors):
     """The armed group or movement named last before ``tok``, within three sentences."""
     start = min((s.start for s in _sentences_before(tok, 3)), default=tok.sent.start)
@@ -1147,7 +1169,7 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
     for t in toks:
         if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
             t = t.head.head
-        if _lemma(t) in lex.hostile_event_nouns and actors.at_token(t) is None:
+        if _lemma(t) in lex.hostile_event_nouns and actors.at_token(t) is None and not strict:
             # "condemned the attacks on UNIFIL positions by the IDF": the attacker, not the victim;
             # "the Israeli fire", "Russia's strikes": the attacker named on the noun itself
             agents = [a for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < t.i
@@ -1157,6 +1179,10 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
                 out += [a for a in agents if all(a.id != b.id for b in out)]
                 continue
         found = [a for a in _np_actors(t, actors, strict, lex=lex) if a.id not in exclude]
+        if not found and t.pos_ == "PRON" and t.lower_ in OBJECT_PRONOUNS:
+            # "Wadephul accused Dodik ... and called on him": an object pronoun is not its own
+            # clause's subject, so the next candidate back
+            found = _pronoun_alternative(t, actors, exclude)
         placed_only = False
         if (_lemma(t) in lex.event_nouns or t.lower_ in lex.event_nouns) and not strict:
             # "backed the reinforcement in the Council debate": the Council is where, not what;

@@ -284,3 +284,25 @@ def test_stances_targets_welcoming_the_withdrawal_backs_who_withdraws(nlp):
     got = pairs(nlp, "The United States will withdraw 500 troops from Syria, the Pentagon said. "
                      "Turkey's foreign minister welcomed the withdrawal as a correct decision.")
     assert any(s == "TUR" and t == "USA" and st == "support" for s, t, st in got)
+
+
+def test_stances_targets_object_pronoun_is_not_the_clause_subject(nlp):
+    got = pairs(nlp, "Foreign Minister Johann Wadephul accused Milorad Dodik of sawing at the foundations of Dayton "
+                     "and called on him to withdraw the laws.")
+    assert ("johann-wadephul", "milorad-dodik", "demand") in got
+
+
+def test_stances_targets_voting_in_favour_backs_the_operation(nlp):
+    got = pairs(nlp, "The Bundestag extended the EUFOR Althea mandate. The SPD voted in favour; the Left Party voted against.")
+    assert ("spd", "eufor-althea", "support") in got
+    assert ("left-party", "eufor-althea", "oppose") in got
+
+
+def test_stances_targets_both_countries_are_the_pair_named_before(nlp):
+    got = pairs(nlp, "Turkey and Egypt sent warships to Somalia. President Hassan Sheikh Mohamud thanked both countries.")
+    assert {("hassan-sheikh-mohamud", "TUR", "support"), ("hassan-sheikh-mohamud", "EGY", "support")} <= got
+
+
+def test_stances_targets_denying_an_attack_names_no_attacker(nlp):
+    got = pairs(nlp, "The Houthis attacked two ships. Tehran denies directing the attacks.")
+    assert not any(s == "IRN" for s, _, _ in got)
