@@ -1614,6 +1614,20 @@ def _arrived_recently_clause(g: Group, slex: StatusLexicon) -> Status | None:
     return None
 
 
+_LOCATIVE_PREPS = frozenset({"in", "at"})
+
+
+def _located(g: Group, actors) -> bool:
+    """True when a unit noun of the contingent carries an in/at-phrase naming a place."""
+    for u in g.tokens:
+        for prep in (c for c in u.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS):
+            for x in prep.subtree:  # "in Juba plus engineering units in Wau"
+                actor = actors.at_token(x)
+                if x.ent_type_ in ("GPE", "LOC", "FAC", "STATE", "METONYM") or (actor is not None and actor.type == "state"):
+                    return True
+    return False
+
+
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
     done = _completed_event(g, slex)
     if done is not None:
@@ -1628,6 +1642,15 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
                 if own.status != "unknown":
                     return own
     st = classify_status(pred, slex, actors)
+    if st.status == "unknown" and any(c.lower_ == "whose" for c in g.head.children) and \
+            g.head.dep_ not in _SUBJ_DEPS:
+        # "UNISFA, whose some 3,200 troops, most of them from Ghana, remain in place": the parser
+        # lost the relative clause's verb; it is the first status verb after the contingent
+        after = [t for t in g.head.sent if t.i > g.head.i and t.pos_ == "VERB" and match_verb_cue(t, slex)]
+        if after:
+            alt = classify_status(after[0], slex, actors)
+            if alt.status not in ("unknown", "refused"):
+                st = alt
     if st.status in ("planned", "unknown") and _awaits_approval(g.head.sent, slex):
         return Status("pending", "awaiting approval")
     if _recent_arrival(pred, st, slex):
@@ -1646,6 +1669,13 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
                 alt = classify_status(c, slex, actors)
                 if alt.status != "unknown":
                     return alt
+    if st.status == "unknown" and pred is not None and pred.pos_ in ("VERB", "AUX") and not _negated(pred) \
+            and g.head.dep_ in _SUBJ_DEPS | {"appos"} and _located(g, actors) and not any(
+            v.lemma_.lower() in slex.frames.get("request", frozenset()) | slex.frames.get("refusal", frozenset())
+            for v in verb_chain(pred)):
+        # "about 1,000 Chinese peacekeepers, an infantry battalion in Juba, received medals": a
+        # contingent described by the place it is in is there
+        return Status("deployed", "located")
     if st.status == "unknown" and any(_named_ship_head(t, actors) for t in g.tokens) \
             and sentence_operations(g.head.sent, actors):
         # "Atalanta has three warships in the area: ... the French frigate Aconit": a named

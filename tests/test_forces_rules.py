@@ -279,3 +279,19 @@ def test_forces_rules_a_place_on_the_unit_does_not_name_its_owner(extract):
                    "the Estonian border in May will stay.")
     assert exact(rows, "CAN") == [(400, "deployed", ""), (90, "remaining", "")]
     assert rows_for(rows, "EST") == []
+
+
+def test_forces_rules_whose_clause_keeps_its_verb(extract):
+    rows = extract("The cuts do not touch UNMOGIP, the observer mission in Kashmir, whose 40 officers, "
+                   "most of them from Croatia, Chile and Peru, remain in place.")
+    assert exact(rows, "HRV") == [(None, "remaining", "unmogip")]
+
+
+def test_forces_rules_a_contingent_described_by_its_place_is_there(extract):
+    rows = extract("About 600 Mongolian peacekeepers, a battalion in Juba, received UN medals on Friday.")
+    assert exact(rows, "MNG") == [(600, "deployed", "")]
+
+
+def test_forces_rules_a_demanded_return_is_no_presence(extract):
+    rows = extract("He demanded the return of the Mongolian forces in Juba.")
+    assert rows_for(rows, "MNG") == []
