@@ -1358,6 +1358,11 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
                 cut = max((k for k, t in enumerate(window) if t.text in {",", ";", ":"} and t.i < (
                     title_start.i if title_start is not None else first.i)), default=-1)
                 c = _country_near(aset, window[cut + 1:])
+                sent = first.sent
+                if not c and len(sent) > 3 and sent[0].lower_ == "in" and sent[2].text == "," \
+                        and title_start is not None and title_start.i - sent.start <= 8:
+                    # "In Ottawa, Defence Minister X": where an official speaks is their capital
+                    c = _country_near(aset, [sent[1]]) or aset.ref.metonyms.get(norm(sent[1].text), "")
                 international |= _org_near(aset, window)
                 if title_start is not None and any(t.lower_ in {"mission", "un", "peacekeeping"}
                                                    for t in doc[title_start.i:first.i]):
@@ -1385,7 +1390,9 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
                 if phrase is not None:
                     country = country or _country_near(aset, list(phrase))
                     international |= _org_near(aset, list(phrase))
-        if country:
+        if person.source == "reference" and person.country:
+            pass  # a known public figure keeps the reference country over any nearby state
+        elif country:
             person.country = country
         elif person.source == "reference":
             pass  # a known public figure keeps the country from the reference list

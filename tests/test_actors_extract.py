@@ -295,3 +295,13 @@ def test_actors_junta_phrase_does_not_take_a_state_from_the_previous_sentence(nl
     tok = [t for t in doc if t.lower_ == "junta"][-1]
     a = aset.at_token(tok)
     assert a is not None and a.country == "NER"
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Russia protested on Monday. In Ottawa, Defence Minister David McGuinty welcomed the decision.", "McGuinty", "CAN"),
+    ("Niger left ECOWAS in January. In Niamey, Foreign Minister Yusuf Tuggar said the bloc would adapt.", "Tuggar", "NGA"),
+])
+def test_actors_person_country_from_the_capital_they_speak_in_or_the_reference(nlp, text, name, country):
+    aset = extract_actors(nlp(text), "t")
+    person = next(a for a in aset.actors.values() if a.type == "person" and name in a.name)
+    assert person.country == country
