@@ -1358,6 +1358,11 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
                 cut = max((k for k, t in enumerate(window) if t.text in {",", ";", ":"} and t.i < (
                     title_start.i if title_start is not None else first.i)), default=-1)
                 c = _country_near(aset, window[cut + 1:])
+                if not c:
+                    # "M23 spokesman X", "SDF commander X": the country of the body they speak for
+                    c = next((a.country for t in window[cut + 1:] for a in [aset.at_token(t)]
+                              if a is not None and a.type in ("armed_group", "government", "military_unit")
+                              and a.country), "")
                 sent = first.sent
                 if not c and len(sent) > 3 and sent[0].lower_ == "in" and sent[2].text == "," \
                         and title_start is not None and title_start.i - sent.start <= 8:

@@ -305,3 +305,10 @@ def test_actors_person_country_from_the_capital_they_speak_in_or_the_reference(n
     aset = extract_actors(nlp(text), "t")
     person = next(a for a in aset.actors.values() if a.type == "person" and name in a.name)
     assert person.country == country
+
+
+def test_actors_spokesman_of_an_armed_group_takes_its_country(nlp):
+    doc = nlp("Rwanda denied the claims. \"SADC has chosen war,\" M23 spokesman Lawrence Kanyuka said in a statement.")
+    aset = extract_actors(doc, "t")
+    person = next(a for a in aset.actors.values() if a.type == "person")
+    assert person.country == "COD"
