@@ -1115,8 +1115,12 @@ def sentence_operations(sent: Span, actors) -> list[tuple[int, object]]:
         except KeyError:
             continue
         if _is_operation(a, m.text):
-            out.append((m.start_token, a))
-    return out
+            out.append((m.start_token, a, m.end_token))
+    # "the UN mission MINUSCA": a description right before an operation's name is that name,
+    # whatever the actor list made of the description alone
+    named = {start for start, _, _ in out}
+    return [(start, a) for start, a, end in out
+            if not (end in named and sent.doc[end - 1].is_lower and sent.doc[end - 1].pos_ == "NOUN")]
 
 
 def resolve_operation(g: Group, sent: Span, actors, ops: list[tuple[int, object]],

@@ -295,3 +295,10 @@ def test_forces_rules_a_contingent_described_by_its_place_is_there(extract):
 def test_forces_rules_a_demanded_return_is_no_presence(extract):
     rows = extract("He demanded the return of the Mongolian forces in Juba.")
     assert rows_for(rows, "MNG") == []
+
+
+def test_forces_rules_a_description_before_an_operations_name_is_that_operation(extract):
+    # "the UN mission" alone refers back to UNIFIL; before "MINUSCA" it only describes MINUSCA
+    rows = extract("Ireland has 340 soldiers in UNIFIL, the UN mission in Lebanon. In the Central African "
+                   "Republic, where Portugal has 180 paratroopers, the UN mission MINUSCA relies on Zambia.")
+    assert exact(rows, "PRT") == [(180, "deployed", "minusca")]
