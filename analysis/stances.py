@@ -937,7 +937,7 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
         if quote is not None and quote.speaker is not None:
             return Resolved([quote.speaker], "speaker")
         return Resolved([], "")
-    # evaluative and accusation: whoever says it
+    # evaluative, accusation and obligation: whoever says it
     found = _climb_to_sayer(root, lex, quote, actors)
     if found:
         return Resolved(found, "sayer")
@@ -1223,6 +1223,18 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
     strict = e.needs_target_actor
     if e.role == "evaluative":
         return Resolved(_evaluated(root, actors, lex, strict, exclude), "described")
+    if e.role == "obligation":
+        # '"Israel must withdraw from Lebanese territory," he said': the one who must act; not
+        # the speaker's own side ("we must", "our soldiers must")
+        verb = root.head
+        if _lemma(verb) == "be":
+            return Resolved([], "")  # "the army must be the only armed force": a view, not a demand
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(sj.lower_ in lex.first_person_plural | lex.first_person_singular
+               or any(c.dep_ == "poss" and c.lower_ in lex.first_person_plural for c in sj.children)
+               for sj in subj):
+            return Resolved([], "")
+        return Resolved(_targets_of(subj, actors, lex, True, exclude), "obliged")
     if e.role == "accusation":
         # a speaker depicting an actor waging war, killing ...: the actor it is said of
         return Resolved(_targets_of(_subjects(root), actors, lex, True, exclude), "agent of act")

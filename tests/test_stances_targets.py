@@ -306,3 +306,19 @@ def test_stances_targets_both_countries_are_the_pair_named_before(nlp):
 def test_stances_targets_denying_an_attack_names_no_attacker(nlp):
     got = pairs(nlp, "The Houthis attacked two ships. Tehran denies directing the attacks.")
     assert not any(s == "IRN" for s, _, _ in got)
+
+
+def test_stances_targets_must_in_a_quote_is_a_demand_on_its_subject(nlp):
+    got = pairs(nlp, 'UNIFIL patrols Lebanon. "Israel must withdraw from Lebanese territory," the UNIFIL commander '
+                     'Diodato Abagnara said.')
+    assert ("diodato-abagnara", "ISR", "demand") in got
+
+
+@pytest.mark.parametrize("text", ['"We must stay," Guido Crosetto of Italy said.',
+                                  'Crosetto said the Lebanese army "must be the only armed force in the south".'])
+def test_stances_targets_must_of_self_or_of_being_is_no_demand(nlp, text):
+    assert not any(st == "demand" for *_, st in pairs(nlp, text))
+
+
+def test_stances_targets_asking_for_something_to_happen_to_someone(nlp):
+    assert ("SDN", "unitams", "demand") in pairs(nlp, "Sudan asked for UNITAMS to be shut down immediately.")
