@@ -77,6 +77,8 @@ class UnitLexicon:
     contributor_nouns: frozenset[str] = frozenset()
     list_markers: tuple[str, ...] = ()
     anaphoric_operation_nouns: frozenset[str] = frozenset()
+    agreement_nouns: frozenset[str] = frozenset()
+    bilateral_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,8 @@ def load_unit_lexicon(directory: str = str(LEXICON_DIR)) -> UnitLexicon:
         contributor_nouns=_lower_set(d.get("contributor_nouns", [])),
         list_markers=tuple(m.lower() for m in d.get("list_markers", [])),
         anaphoric_operation_nouns=_lower_set(d.get("anaphoric_operation_nouns", [])),
+        agreement_nouns=_lower_set(d.get("agreement_nouns", [])),
+        bilateral_words=_lower_set(d.get("bilateral_words", [])),
     )
 
 
@@ -1726,6 +1730,27 @@ def _succession_contributors(candidates: list, slex: StatusLexicon) -> list:
     return out
 
 
+def _bilateral(g: Group, pred: Token | None, actors, ulex: UnitLexicon) -> bool:
+    """"has 4,000 personnel in the province under a bilateral agreement", "under a separate
+    arrangement with Kinshasa": the contingent is there by a deal between two states, outside
+    any multinational operation."""
+    nouns = ulex.agreement_nouns
+    heads = [g.head] + ([v for v in verb_chain(pred)] if pred is not None and pred.pos_ in ("VERB", "AUX") else [])
+    # "Britain, which trains Nigerian units under a bilateral programme, has advisers there"
+    heads += [c for h in list(heads[1:]) for sub in h.children if sub.dep_ in _SUBJ_DEPS
+              for c in sub.children if c.dep_ == "relcl"]
+    for h in heads:
+        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in ("under", "through", "via")):
+            for pobj in (x for x in prep.children if x.dep_ == "pobj" and x.lemma_.lower() in nouns):
+                mods = {c.lower_ for c in pobj.children if c.dep_ in ("amod", "compound")}
+                with_state = any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                    (a := actors.at_token(x)) is not None and a.type in ("state", "government")
+                    for x in c.subtree) for c in pobj.children)
+                if mods & ulex.bilateral_words or with_state:
+                    return True
+    return False
+
+
 def _continues_plan(pred: Token | None, st: Status, slex: StatusLexicon) -> bool:
     """"Norway will send 400. Estonia is providing a few dozen officers.": a bare present
     progressive of a contributing verb, right after the paragraph announced plans, lists one
@@ -1816,6 +1841,9 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 q is not None and q.kind == "headcount" and q.value is not None):
             continue  # says neither how many nor what they do
         op = resolve_operation(g, sent, actors, ops, groups)
+        if op is not None and _bilateral(g, pred, actors, ulex) and not any(
+                actors.at_token(t) is op for t in g.head.subtree):
+            op = None  # "under a bilateral agreement": a state's own deal with the host, no operation
         host = resolve_host(g, pred, op, actors, {c.id for c in contribs})
         for c in contribs:
             if host and c.country == host:

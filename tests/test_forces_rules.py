@@ -302,3 +302,19 @@ def test_forces_rules_a_description_before_an_operations_name_is_that_operation(
     rows = extract("Ireland has 340 soldiers in UNIFIL, the UN mission in Lebanon. In the Central African "
                    "Republic, where Portugal has 180 paratroopers, the UN mission MINUSCA relies on Zambia.")
     assert exact(rows, "PRT") == [(180, "deployed", "minusca")]
+
+
+@pytest.mark.parametrize("text, op", [
+    ("Zambia has 300 soldiers in SAMIM. Rwanda has some 4,000 soldiers in Cabo Delgado under a bilateral agreement.", ""),
+    ("Zambia has 300 soldiers in SAMIM. Rwanda has some 4,000 soldiers in Cabo Delgado under a separate "
+     "arrangement with Mozambique.", ""),
+    ("Zambia has 300 soldiers in SAMIM. Rwanda has some 4,000 soldiers in Cabo Delgado.", "samim"),
+])
+def test_forces_rules_bilateral_deployment_has_no_operation(extract, text, op):
+    assert exact(extract(text), "RWA") == [(4000, "deployed", op)]
+
+
+def test_forces_rules_bilateral_deal_in_the_contributors_relative_clause(extract):
+    rows = extract("Zambia has 300 soldiers in SAMIM. Rwanda, which trains Mozambican units under a bilateral "
+                   "programme, has 40 advisers in Cabo Delgado.")
+    assert exact(rows, "RWA") == [(40, "deployed", "")]
