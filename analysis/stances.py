@@ -1355,7 +1355,7 @@ def _governor_phrase(tok: Token, lex: Lexicon) -> str | None:
         head = cur.head
         if head.i == cur.i:
             return None
-        if cur.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acomp", "advcl", "ccomp", "advmod"):
+        if cur.dep_ not in ("xcomp", "pcomp", "pobj", "prep", "acomp", "advcl", "ccomp", "advmod", "dobj"):
             return None
         lem = _lemma(head)
         for g in lex.negation_governors:
@@ -1503,8 +1503,8 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
         sentence, start = _sentence(m.sent)
         for s in src.actors:
             for t in tgt.actors:
-                if s.id == t.id:
-                    continue
+                if s.id == t.id or (s.type == "government" and t.type == "state" and t.id == s.country):
+                    continue  # a government's position towards its own state is no stance
                 key = (s.id, t.id, mod.stance, start, m.text)
                 if key in seen:
                     continue

@@ -322,3 +322,13 @@ def test_stances_targets_must_of_self_or_of_being_is_no_demand(nlp, text):
 
 def test_stances_targets_asking_for_something_to_happen_to_someone(nlp):
     assert ("SDN", "unitams", "demand") in pairs(nlp, "Sudan asked for UNITAMS to be shut down immediately.")
+
+
+def test_stances_targets_lifting_sanctions_is_not_opposition(nlp):
+    got = pairs(nlp, "ECOWAS, which lifted most of its sanctions on Niger in February, stopped short of criticising Niamey.")
+    assert ("ecowas", "NER", "neutral") in got and ("ecowas", "NER", "oppose") not in got
+
+
+def test_stances_targets_a_government_takes_no_stance_towards_its_own_state(nlp):
+    got = pairs(nlp, "Turkey's foreign ministry said it stands firmly with the Turkish Cypriot people.")
+    assert not any(s.endswith("government") and t == "TUR" for s, t, _ in got)
