@@ -332,3 +332,14 @@ def test_stances_targets_lifting_sanctions_is_not_opposition(nlp):
 def test_stances_targets_a_government_takes_no_stance_towards_its_own_state(nlp):
     got = pairs(nlp, "Turkey's military government said it stands firmly with the Turkish people.")
     assert not any(s.endswith("government") and t == "TUR" for s, t, _ in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya requested Ethiopia to withdraw its troops.", ("KEN", "ETH", "demand")),
+    ("Algeria questioned the legitimacy of the Malian junta.", ("DZA", "mli-government", "oppose")),
+    ("Ghana expressed disappointment with Togo.", ("GHA", "TGO", "oppose")),
+    ("France lodged a protest with Russia.", ("FRA", "RUS", "oppose")),
+    ("Brazil distanced itself from Venezuela.", ("BRA", "VEN", "oppose")),
+])
+def test_stances_targets_requests_doubts_and_displeasure(nlp, text, expected):
+    assert expected in pairs(nlp, text)
