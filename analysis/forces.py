@@ -1457,7 +1457,12 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
         # "Several hundred of them will leave": a share of the troops just counted
         share = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and any(
             p.dep_ == "pobj" and p.lower_ in _SHARE_PRONOUNS for p in c.children)]
-        if before:
+        # "provides some 300 of its roughly 1,100 troops": a share of a counted whole
+        whole = [g for g in groups for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" and p.i == g.head.i and g.quantity is not None]
+        if whole:
+            model, share = whole[0], [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        elif before:
             model = before[-1]
         elif carry and carry.get("model") is not None and (tok.dep_ == "dobj" or share):
             model = carry["model"]
@@ -1808,6 +1813,9 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if _non_contribution(pred, slex):
             continue
         st = _group_status(g, pred, slex, actors)
+        if g.head.dep_ == "pobj" and g.head.head.lower_ == "of" and g.head.head.head.like_num \
+                and g.quantity is not None and st.status in ("withdrawing", "withdrawn", "remaining"):
+            st = Status("deployed", "of")  # "will withdraw 300 of its 900 soldiers": the 900 are there now
         if carry is not None and carry.get("plans") and _continues_plan(pred, st, slex):
             st = Status("planned", st.cue)
         if _needs_context(g, ulex) and g.quantity is None and (st.status == "unknown" or not st.cue):

@@ -318,3 +318,8 @@ def test_forces_rules_bilateral_deal_in_the_contributors_relative_clause(extract
     rows = extract("Zambia has 300 soldiers in SAMIM. Rwanda, which trains Mozambican units under a bilateral "
                    "programme, has 40 advisers in Cabo Delgado.")
     assert exact(rows, "RWA") == [(40, "deployed", "")]
+
+
+def test_forces_rules_a_share_of_a_counted_whole(extract):
+    rows = extract("Britain will withdraw 300 of its 900 soldiers from Estonia.")
+    assert exact(rows, "GBR") == [(900, "deployed", ""), (300, "withdrawing", "")]
