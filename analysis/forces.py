@@ -1341,6 +1341,9 @@ def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tu
         found = []
         if tok.dep_ == "appos":
             found += [_actor_for(t, actors) for t in _expand_conj(tok.head)]
+        if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be" and not _negated(tok.head):
+            # "Hungary, Turkey and Italy are the other main contributors"
+            found += [_actor_for(t, actors) for c in tok.head.children if c.dep_ == "nsubj" for t in _expand_conj(c)]
         for c in tok.children:
             if c.dep_ == "appos":
                 found += [_actor_for(t, actors) for t in _expand_conj(c)]

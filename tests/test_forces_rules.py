@@ -323,3 +323,9 @@ def test_forces_rules_bilateral_deal_in_the_contributors_relative_clause(extract
 def test_forces_rules_a_share_of_a_counted_whole(extract):
     rows = extract("Britain will withdraw 300 of its 900 soldiers from Estonia.")
     assert exact(rows, "GBR") == [(900, "deployed", ""), (300, "withdrawing", "")]
+
+
+def test_forces_rules_states_said_to_be_contributors(extract):
+    rows = extract("Hungary, Slovenia and Poland are the other main contributors to UNIFIL. Chile is not a contributor.")
+    assert exact(rows, "SVN") == [(None, "deployed", "unifil")]
+    assert exact(rows, "CHL") == []
