@@ -41,9 +41,13 @@ KNOWN_LABELS = {label: type_ for type_, label in LABELS.items()}
 
 #: Government terms that mark a ruling body as distinct from the state (a junta, a
 #: transitional regime). Plain "government" only becomes a separate actor alongside one.
+#: Words that mark a government the text treats as an agent of its own, apart from its state:
+#: juntas and transitional authorities, but also federal, interim, army-backed and
+#: internationally recognised governments ("Somalia's federal government" vs Puntland).
 JUNTA_WORDS = ("junta", "military council", "coup", "transitional", "regime", "military rulers",
                "military authorities", "ruling military", "putschist", "military leaders",
-               "military government")
+               "military government", "federal government", "army-backed", "army-led",
+               "internationally recognised", "internationally recognized", "interim government")
 GENERIC_GOVERNMENT_HEADS = {"government", "authorities", "administration", "cabinet", "presidency",
                             "leadership", "executive"}
 
@@ -455,6 +459,8 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
     if j + 1 < len(doc) and doc[j].lower_ in {"in", "of"}:
         nxt = doc[j + 1]
         actor = aset.at_token(nxt)
+        if actor is None and j + 2 < len(doc) and nxt.text[:1].isupper():
+            actor = aset.at_token(doc[j + 2])  # "the authorities in Port Sudan"
         if actor is not None and actor.type in ("state", "person") and actor.country:
             return actor.country
         if nxt.i in metonyms:
@@ -509,7 +515,8 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
         if _has_junta_word(term):
             earlier[JUNTA_KEY] = country
         resolved.append((span, term, country))
-        if _has_junta_word(term) or government_of(aset, country) is not None:
+        modifiers = doc[max(span.sent.start, span.start - 3):span.start].text  # "the army-backed authorities"
+        if _has_junta_word(term) or _has_junta_word(modifiers) or government_of(aset, country) is not None:
             junta_countries.add(country)
             if government_of(aset, country) is None:
                 governments.append(aset.add_actor(Actor(id=f"{country.lower()}-government", name="",

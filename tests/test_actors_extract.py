@@ -312,3 +312,12 @@ def test_actors_spokesman_of_an_armed_group_takes_its_country(nlp):
     aset = extract_actors(doc, "t")
     person = next(a for a in aset.actors.values() if a.type == "person")
     assert person.country == "COD"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("Somalia's federal government welcomed the Egyptian troops, but Puntland objected.", "SOM"),
+    ("The army-backed authorities in Port Sudan asked Sudan's neighbours for help.", "SDN"),
+])
+def test_actors_federal_or_army_backed_government_is_its_own_actor(nlp, text, iso):
+    aset = extract_actors(nlp(text), "t")
+    assert any(a.type == "government" and a.country == iso for a in aset.actors.values())
