@@ -78,6 +78,7 @@ class UnitLexicon:
     list_markers: tuple[str, ...] = ()
     anaphoric_operation_nouns: frozenset[str] = frozenset()
     agreement_nouns: frozenset[str] = frozenset()
+    size_nouns: frozenset[str] = frozenset()
     bilateral_words: frozenset[str] = frozenset()
 
 
@@ -137,6 +138,7 @@ def load_unit_lexicon(directory: str = str(LEXICON_DIR)) -> UnitLexicon:
         list_markers=tuple(m.lower() for m in d.get("list_markers", [])),
         anaphoric_operation_nouns=_lower_set(d.get("anaphoric_operation_nouns", [])),
         agreement_nouns=_lower_set(d.get("agreement_nouns", [])),
+        size_nouns=_lower_set(d.get("size_nouns", [])),
         bilateral_words=_lower_set(d.get("bilateral_words", [])),
     )
 
@@ -1331,6 +1333,47 @@ def _embedded_size_rows(sent: Span, actors, ulex: UnitLexicon,
             yield g, contribs, Status("planned", f"{rel.text} {aux.text} {verb.text}")
 
 
+def _target_size_rows(sent: Span, actors, ulex: UnitLexicon,
+                      slex: StatusLexicon) -> Iterator[tuple[Group, list, "Status"]]:
+    """(group, contributors, status) for "planned to raise the contingent to up to 300", "has
+    pledged to raise its contribution to as many as 2,200": a change verb with only a "to" size
+    gives the size the contributor is heading for; announced it is planned, done it is deployed."""
+    frames = slex.frames
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHANGE_VERBS:
+            continue
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")
+                and (c.lemma_.lower() in ulex.size_nouns or unit_class(c, ulex) in ("individual", "formation"))]
+        if not objs:
+            continue
+        preps = [c for t in (verb, objs[0]) for c in t.children if c.dep_ == "prep"]
+        if any(p.lower_ == "from" for p in preps):
+            continue  # "from X to Y" is read by the size-change rule
+        nums = [x for p in preps if p.lower_ == "to" for x in p.children
+                if x.dep_ == "pobj" and x.like_num and x.ent_type_ not in ulex.excluded_entity_types]
+        if not nums:
+            continue
+        span = sorted(nums[0].subtree, key=lambda t: t.i)
+        text = sent.doc[span[0].i: span[-1].i + 1].text
+        q = parse_quantity(text, ulex)
+        if q.value is None:
+            continue
+        q.text, q.kind = text, "headcount"
+        chain = verb_chain(verb)
+        lemmas = {v.lemma_.lower() for v in chain}
+        tense = verb_tense(chain[0], slex)
+        if any(_negated(v) for v in chain) or lemmas & (frames.get("request", frozenset()) | frames.get("refusal", frozenset())):
+            continue
+        planned = lemmas & (frames.get("pledge", frozenset()) | frames.get("intent", frozenset())) \
+            or tense in ("future", "infinitive", "present", "progressive")
+        st = Status("planned" if planned else "deployed", " ".join(v.text for v in chain) + " to")
+        subjects = clause_subjects(verb, actors)
+        contribs = _dedupe(_map_contributor(_actor_for(x, actors), actors) for x in subjects)
+        contribs = contribs or _dedupe(a for a in modifier_actors(objs[0], actors))
+        if contribs:
+            yield Group(head=nums[0], tokens=[nums[0]], quantity=q, personnel=_unit_label(objs[0])), contribs, st
+
+
 def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Token, list]]:
     """(noun, states) for "40 contributing countries, among them France, Spain and Poland" and
     "Indonesia, the largest single contributor": states named as contributors."""
@@ -1891,7 +1934,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             if not (host and c.country == host):
                 rows.append(_make_row(actors, c, op, host, None, st, sent))
                 done.add(c.id)
-    for g, contribs, st in _embedded_size_rows(sent, actors, ulex, slex):
+    for g, contribs, st in [*_embedded_size_rows(sent, actors, ulex, slex), *_target_size_rows(sent, actors, ulex, slex)]:
         op = resolve_operation(g, sent, actors, ops)
         host = resolve_host(g, None, op, actors, {c.id for c in contribs})
         for c in contribs:

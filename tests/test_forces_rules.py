@@ -329,3 +329,16 @@ def test_forces_rules_states_said_to_be_contributors(extract):
     rows = extract("Hungary, Slovenia and Poland are the other main contributors to UNIFIL. Chile is not a contributor.")
     assert exact(rows, "SVN") == [(None, "deployed", "unifil")]
     assert exact(rows, "CHL") == []
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Norway has pledged to raise its contribution to as many as 600 by next year.", (600, "planned", "")),
+    ("In March Norway raised its contingent to 450.", (450, "deployed", "")),
+])
+def test_forces_rules_a_size_the_contributor_is_heading_for(extract, text, row):
+    assert row in exact(extract(text), "NOR")
+
+
+def test_forces_rules_a_refused_increase_sets_no_size(extract):
+    rows = extract("Norway refused to raise its contingent to 600.")
+    assert 600 not in quantities(rows, "NOR")
