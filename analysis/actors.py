@@ -840,20 +840,20 @@ def _state_named_orgs(aset: ActorSet, doc: Doc) -> None:
     entity ruler has already claimed the state's name, so the statistical NER never sees it)."""
     for m in sorted(list(aset.mentions), key=lambda m: m.start):
         state = aset.actors.get(m.actor_id)
-        if state is None or state.type != "state" or m.kind not in ("name", "metonym"):
+        if state is None or state.type != "state" or m.kind not in ("name", "metonym", "demonym"):
             continue
         end = m.end_token
         best = None
         while end < len(doc) and end - m.end_token < 7 and (doc[end].text[:1].isupper() or (
-                doc[end].lower_ in {"of", "for", "and", "on"} and end > m.end_token)):
+                doc[end].lower_ in {"of", "for", "and", "on", "'s", "\u2019s"} and end > m.end_token)):
             end += 1
             if doc[end - 1].lower_ in ORG_HEADS:
                 best = end
         if best is None:
             continue
         rest = _org_after_state_name(aset, doc[m.start_token:best])
-        if rest is None:
-            continue
+        if rest is None or rest.text.lower() in INSTITUTION_TERMS + LEGISLATURE_TERMS:
+            continue  # "German Armed Forces": the state's own service, handled with its reference entry
         full = doc[m.start_token:best]
         name = clean_span_text(full.text)
         _unclaim(aset, m)
@@ -879,7 +879,7 @@ def _org_after_state_name(aset: ActorSet, span: Span) -> Span | None:
     rest = span.doc[first.end_token:span.end]
     if len(rest) < 2 or any(aset._by_token.get(t.i) for t in rest) or rest[-1].lower_ not in ORG_HEADS:
         return None
-    if not all(t.text[:1].isupper() or t.lower_ in {"of", "for", "and", "on", "the"} for t in rest):
+    if not all(t.text[:1].isupper() or t.lower_ in {"of", "for", "and", "on", "the", "'s", "\u2019s"} for t in rest):
         return None
     return rest
 

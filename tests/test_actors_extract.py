@@ -321,3 +321,11 @@ def test_actors_spokesman_of_an_armed_group_takes_its_country(nlp):
 def test_actors_federal_or_army_backed_government_is_its_own_actor(nlp, text, iso):
     aset = extract_actors(nlp(text), "t")
     assert any(a.type == "government" and a.country == iso for a in aset.actors.values())
+
+
+def test_actors_party_named_with_a_demonym_is_its_own_actor(nlp):
+    doc = nlp("The resolution passed, with the Danish People's Party abstaining. The German Armed Forces stayed out.")
+    aset = extract_actors(doc, "t")
+    party = next((a for a in aset.actors.values() if a.name == "Danish People's Party"), None)
+    assert party is not None and party.country == "DNK"
+    assert aset.at_token(next(t for t in doc if t.text == "Armed")).id == "bundeswehr"
