@@ -1374,6 +1374,28 @@ def _target_size_rows(sent: Span, actors, ulex: UnitLexicon,
             yield Group(head=nums[0], tokens=[nums[0]], quantity=q, personnel=_unit_label(objs[0])), contribs, st
 
 
+def _nominal_offer_rows(sent: Span, actors, slex: StatusLexicon) -> Iterator[tuple[Token, list, "Status"]]:
+    """(noun, states, status) for "Belgium's offer of the frigate Louise-Marie still awaits
+    approval", "the Beninese pledge": a state's offer or pledge is a planned contribution even
+    when what is offered is no unit noun, and pending while it waits for an approval."""
+    for tok in sent:
+        if tok.pos_ != "NOUN" or slex.nouns.get(tok.lemma_.lower()) != "planned":
+            continue
+        if tok.dep_ == "compound" or (tok.dep_ == "pobj" and tok.head.lower_ == "of"):
+            continue
+        states = _dedupe(_map_contributor(actors.at_token(c), actors) for c in tok.children
+                         if c.dep_ in ("poss", "amod", "compound") and actors.at_token(c) is not None)
+        states = [a for a in states if a is not None and a.type == "state"]
+        # only an offer of forces: "offer of the frigate X", "offer to send troops", not "offer to mediate"
+        ulex = load_unit_lexicon()
+        of_forces = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            unit_class(x, ulex) is not None or x.pos_ == "PROPN" for x in c.subtree) for c in tok.children)
+        to_deploy = any(c.dep_ == "acl" and match_verb_cue(c, slex) is not None for c in tok.children)
+        if states and (of_forces or to_deploy):
+            pending = _awaits_approval(sent, slex)
+            yield tok, states, Status("pending" if pending else "planned", tok.text)
+
+
 def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Token, list]]:
     """(noun, states) for "40 contributing countries, among them France, Spain and Poland" and
     "Indonesia, the largest single contributor": states named as contributors."""
@@ -1933,6 +1955,12 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         for c in contribs:
             if not (host and c.country == host):
                 rows.append(_make_row(actors, c, op, host, None, st, sent))
+                done.add(c.id)
+    for noun, contribs, st in _nominal_offer_rows(sent, actors, slex):
+        op = resolve_operation(Group(head=noun), sent, actors, ops)
+        for c in contribs:
+            if c.id not in done:
+                rows.append(_make_row(actors, c, op, "", None, st, sent))
                 done.add(c.id)
     for g, contribs, st in [*_embedded_size_rows(sent, actors, ulex, slex), *_target_size_rows(sent, actors, ulex, slex)]:
         op = resolve_operation(g, sent, actors, ops)

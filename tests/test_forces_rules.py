@@ -342,3 +342,13 @@ def test_forces_rules_a_size_the_contributor_is_heading_for(extract, text, row):
 def test_forces_rules_a_refused_increase_sets_no_size(extract):
     rows = extract("Norway refused to raise its contingent to 600.")
     assert 600 not in quantities(rows, "NOR")
+
+
+def test_forces_rules_a_states_offer_of_a_ship_awaiting_approval_is_pending(extract):
+    rows = extract("Portugal's offer of the frigate Corte-Real still awaits approval from parliament.")
+    assert exact(rows, "PRT") == [(None, "pending", "")]
+
+
+def test_forces_rules_an_offer_of_something_else_is_no_contribution(extract):
+    rows = extract("Portugal's offer to mediate between the two sides still awaits an answer.")
+    assert exact(rows, "PRT") == []
