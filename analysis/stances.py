@@ -30,7 +30,7 @@ emitted when both a source and a target actor are found and they differ.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -158,36 +158,19 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
         except (KeyError, ValueError) as err:
             raise ValueError(f"{path}: cue #{n} ({row.get('cue')!r}): {err}") from None
     neg = data.get("negation", {})
+    # every plain word list of the lexicon file is a frozenset field of the same name
+    word_lists = {f.name: frozenset(data.get(f.name, [])) for f in fields(Lexicon)
+                  if f.type in ("frozenset[str]", frozenset) and f.name != "negators"}
     return Lexicon(
         cues=tuple(cues),
-        speech_verbs=frozenset(data.get("speech_verbs", [])),
-        characterising_verbs=frozenset(data.get("characterising_verbs", [])),
         attribution_preps=tuple(tuple(p.split()) for p in data.get("attribution_preps", [])),
-        first_person_plural=frozenset(data.get("first_person_plural", [])),
-        first_person_singular=frozenset(data.get("first_person_singular", [])),
         negators=frozenset(neg.get("negators", [])),
         negation_governors=dict(neg.get("governors", {})),
         plain_negation=dict(neg.get("plain", {})),
         hedges={k: float(v) for k, v in data.get("hedges", {}).items()},
         intensifiers={k: float(v) for k, v in data.get("intensifiers", {}).items()},
-        event_nouns=frozenset(data.get("event_nouns", [])),
-        hostile_event_nouns=frozenset(data.get("hostile_event_nouns", [])),
-        hostile_verbs=frozenset(data.get("hostile_verbs", [])),
-        speech_nouns=frozenset(data.get("speech_nouns", [])),
-        self_reference_nouns=frozenset(data.get("self_reference_nouns", [])),
-        group_nouns=frozenset(data.get("group_nouns", [])),
-        relational_nouns=frozenset(data.get("relational_nouns", [])),
-        irrealis_marks=frozenset(data.get("irrealis_marks", [])),
-        beneficiary_nouns=frozenset(data.get("beneficiary_nouns", [])),
-        locative_preps=frozenset(data.get("locative_preps", [])),
         act_nouns={k: _tuple(v) for k, v in (data.get("act_nouns") or {}).items()},
-        side_nouns=frozenset(data.get("side_nouns", [])),
-        asset_nouns=frozenset(data.get("asset_nouns", [])),
-        lede_act_nouns=frozenset(data.get("lede_act_nouns", [])),
-        contributor_nouns=frozenset(data.get("contributor_nouns", [])),
-        group_reference_nouns=frozenset(data.get("group_reference_nouns", [])),
-        state_group_nouns=frozenset(data.get("state_group_nouns", [])),
-        side_modifiers=frozenset(data.get("side_modifiers", [])),
+        **word_lists,
     )
 
 
