@@ -343,3 +343,15 @@ def test_stances_targets_a_government_takes_no_stance_towards_its_own_state(nlp)
 ])
 def test_stances_targets_requests_doubts_and_displeasure(nlp, text, expected):
     assert expected in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kenya's call on Ethiopia to withdraw went unanswered.", ("KEN", "ETH", "demand")),
+    ("Ghana's warm welcome for the Nigerian troops was noted.", ("GHA", "NGA", "support")),
+])
+def test_stances_targets_nominal_call_and_welcome(nlp, text, expected):
+    assert expected in pairs(nlp, text)
+
+
+def test_stances_targets_a_phone_call_is_no_demand(nlp):
+    assert not pairs(nlp, "France's phone call with Germany lasted an hour.")
