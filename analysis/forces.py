@@ -1588,10 +1588,21 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
             previous = []
             carry = {}
         found = _sentence_rows(sent, actors, ulex, slex, previous, carry)
+        if not found and previous and _offer_awaits_approval(sent, slex):
+            # "Benin has offered a company of engineers. That offer is awaiting the approval of ..."
+            for r in rows:
+                if r.get("_sent") == carry.get("_last_sent") and r["status"] == "planned":
+                    r["status"], r["status_cue"] = "pending", "awaiting approval"
+        for r in found:
+            r["_sent"] = sent.start
+        if found:
+            carry["_last_sent"] = sent.start
         rows.extend(found)
         ids = list(dict.fromkeys(r["contributor"] for r in found))
         previous = [actors.actor(i) for i in ids]
         prev_end = sent.start_char + len(sent.text.rstrip())  # the blank line may end the sentence
+    for r in rows:
+        r.pop("_sent", None)
     return _without_repeats(rows)
 
 
@@ -1634,11 +1645,40 @@ def _awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
         gov = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "waiting for approval"
         if lem in nouns and (tok.head.lemma_.lower() in needing or gov.lemma_.lower() in needing):
             return True
+        if lem in nouns | {"agreement", "signature", "ratification"} and tok.dep_ == "pobj" and (
+                tok.head.lower_ == "pending" or (tok.head.lower_ == "to" and tok.head.head.lower_ == "subject")):
+            return True  # "subject to an agreement with the UN", "pending the signature of an accord"
         if lem in {"approve", "authorise", "authorize", "ratify"} and any(
                 c.lower_ == "still" or c.dep_ == "aux" and c.lower_ in {"must", "has", "have"} for c in tok.children) \
                 and any(c.lower_ == "still" for c in tok.children):
             return True
     return False
+
+
+_HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would"})
+
+
+def _conditional(st: Status, pred: Token | None, slex: StatusLexicon) -> bool:
+    """Whether an approval the sentence still needs holds the contribution back: a plan or an
+    offer ("has offered to leave behind a team ..., subject to an agreement"), or a move only
+    said to be possible ("could be moved to Jordan, but that still needs the approval")."""
+    if st.status in ("planned", "unknown"):
+        return True
+    if pred is None or pred.pos_ not in ("VERB", "AUX"):
+        return False
+    chain = verb_chain(pred)
+    if any(v.lemma_.lower() in slex.frames.get("pledge", frozenset()) for v in chain):
+        return True
+    return st.status == "arriving" and any(a.lower_ in _HYPOTHETICAL_MODALS for v in chain for a in _aux(v))
+
+
+def _offer_awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
+    """"That offer is awaiting the approval of the commission": a sentence whose subject points
+    back ("that", "this", "the") at an offer or pledge and says it waits for an approval."""
+    planned = {k for k, v in slex.nouns.items() if v == "planned"}
+    subject = [t for t in sent if t.dep_ in _SUBJ_DEPS and t.lemma_.lower() in planned and any(
+        c.dep_ == "det" and c.lower_ in ("that", "this", "the", "its") for c in t.children)]
+    return bool(subject) and _awaits_approval(sent, slex)
 
 
 def _recent_arrival(pred: Token | None, st: Status, slex: StatusLexicon) -> bool:
@@ -1732,7 +1772,7 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
             alt = classify_status(after[0], slex, actors)
             if alt.status not in ("unknown", "refused"):
                 st = alt
-    if st.status in ("planned", "unknown") and _awaits_approval(g.head.sent, slex):
+    if _conditional(st, pred, slex) and _awaits_approval(g.head.sent, slex):
         return Status("pending", "awaiting approval")
     if _recent_arrival(pred, st, slex):
         return Status("arriving", st.cue)

@@ -352,3 +352,27 @@ def test_forces_rules_a_states_offer_of_a_ship_awaiting_approval_is_pending(extr
 def test_forces_rules_an_offer_of_something_else_is_no_contribution(extract):
     rows = extract("Portugal's offer to mediate between the two sides still awaits an answer.")
     assert exact(rows, "PRT") == []
+
+
+def test_forces_rules_leave_behind_is_remaining(extract):
+    rows = extract("Kenya will leave behind a training team of 100 officers.")
+    assert exact(rows, "KEN") == [(100, "remaining", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya has offered to leave behind a team of 100 officers, subject to an agreement with the UN.",
+    "Kenya said it could send up to 100 more officers, pending the signature of an accord.",
+    "Up to 100 Kenyan officers could be moved to Uganda, but that still needs the approval of Kampala.",
+])
+def test_forces_rules_conditional_contribution_is_pending(extract, text):
+    assert exact(extract(text), "KEN") == [(100, "pending", "")]
+
+
+def test_forces_rules_an_offer_awaiting_approval_in_the_next_sentence_is_pending(extract):
+    rows = extract("Togo has offered a company of engineers. That offer is awaiting the approval of the commission.")
+    assert exact(rows, "TGO") == [(None, "pending", "")]
+
+
+def test_forces_rules_approval_of_something_else_leaves_the_offer_planned(extract):
+    rows = extract("Togo has offered a company of engineers. The budget is awaiting the approval of the commission.")
+    assert exact(rows, "TGO") == [(None, "planned", "")]
