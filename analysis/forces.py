@@ -994,7 +994,7 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
     agents = _participle_agents(g, actors)
     if agents:
         return agents
-    owners = _owner_with(g, actors)
+    owners = _owner_with(g, actors) or _whose_owner(g, actors)
     if owners:
         return owners
     origins = _from_origins(g, actors)
@@ -1063,11 +1063,32 @@ def _owner_with(g: Group, actors) -> list:
             owner = t.head
             if owner.dep_ == "appos":
                 owner = owner.head
+            elif owner.dep_ == "attr" and owner.head.lemma_.lower() == "be":
+                # "Nepal is the largest contributor, with about 430 soldiers": the copula's subject
+                owner = next((c for c in owner.head.children if c.dep_ == "nsubj"), owner)
             return _dedupe(_map_contributor(_actor_for(o, actors), actors) for o in _expand_conj(owner))
         if t.dep_ not in ("pobj", "nsubj", "pcomp", "dobj"):
             return []
         t = t.head
     return []
+
+
+def _whose_owner(g: Group, actors) -> list:
+    """"Kenya, whose roughly 1,400 troops are based in Lower Juba", "the French frigate
+    Languedoc, whose 150 sailors ...": the relative possessive names the owner by its antecedent."""
+    if not any(c.lower_ == "whose" and c.dep_ == "poss" for c in g.head.children):
+        return []
+    t = g.head
+    for _ in range(4):  # up to the relative clause's verb
+        if t.dep_ == "relcl" or t.head is t:
+            break
+        t = t.head
+    if t.dep_ != "relcl":
+        return []
+    antecedent = t.head
+    found = [_actor_for(antecedent, actors)] + modifier_actors(antecedent, actors)
+    return [a for a in _dedupe(_map_contributor(a, actors) for a in found if a is not None)
+            if a is not None and a.type == "state"]
 
 
 def _sayer_actors(pred: Token, actors, slex: "StatusLexicon") -> list:

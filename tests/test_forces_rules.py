@@ -376,3 +376,13 @@ def test_forces_rules_an_offer_awaiting_approval_in_the_next_sentence_is_pending
 def test_forces_rules_approval_of_something_else_leaves_the_offer_planned(extract):
     rows = extract("Togo has offered a company of engineers. The budget is awaiting the approval of the commission.")
     assert exact(rows, "TGO") == [(None, "planned", "")]
+
+
+def test_forces_rules_whose_names_the_owner(extract):
+    rows = extract("Uganda, whose roughly 2,000 troops are based in the south, declined to comment.")
+    assert exact(rows, "UGA") == [(2000, "deployed", "")]
+
+
+def test_forces_rules_with_phrase_on_a_copula_contributor(extract):
+    rows = extract("Uruguay is the largest contributor, with about 900 soldiers.")
+    assert exact(rows, "URY") == [(900, "deployed", "")]
