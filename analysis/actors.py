@@ -577,6 +577,11 @@ def _unclaim(aset: ActorSet, m: Mention) -> None:
         aset.actors.pop(actor.id, None)
 
 
+#: Verbs whose "to X" is someone addressed, not a destination ("appealed to Bamako").
+ADDRESS_VERBS = {"appeal", "write", "speak", "talk", "say", "complain", "protest", "explain", "signal",
+                 "object", "apologise", "apologize", "reply", "respond", "turn"}
+
+
 def _resolve_metonyms(aset: ActorSet, metonyms: list[tuple[Span, str]]) -> None:
     """A capital used as an actor stands for its government when the article has one, else the state.
 
@@ -585,7 +590,8 @@ def _resolve_metonyms(aset: ActorSet, metonyms: list[tuple[Span, str]]) -> None:
     for span, iso3 in metonyms:
         prev = span.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.lower_ in {"in", "to", "at", "into", "near", "outside", "around", "via"}:
-            if not (prev.head.lemma_ in GENERIC_GOVERNMENT_HEADS or _has_junta_word(prev.head.text)):
+            addressed = prev.lower_ == "to" and prev.head.lemma_ in ADDRESS_VERBS  # "appealed to Bamako"
+            if not (addressed or prev.head.lemma_ in GENERIC_GOVERNMENT_HEADS or _has_junta_word(prev.head.text)):
                 continue
             if aset.claimed(span.start, span.end):
                 continue

@@ -372,6 +372,10 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     swallowed = _swallowed_by_relative(verb)
     if swallowed is not None:
         return [swallowed]
+    if verb.dep_ == "conj" and not any(c.dep_ == "agent" for c in head.children):
+        shared = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if shared:
+            return shared  # "Guterres was concerned by the expulsion and appealed to Bamako"
     if verb.dep_ in ("conj", "advcl", "acomp"):
         return _subjects(head, depth + 1)
     if verb.dep_ == "relcl":
@@ -709,6 +713,8 @@ def _names_contributors(tok: Token, lex: Lexicon) -> bool:
 
 PLURAL_PRONOUNS = {"them", "they"}
 OPERATION_NOUNS = {"force", "mission", "operation"}
+#: Verbs that only carry a cue noun ('expressed "deep regret" over the move').
+LIGHT_VERBS = {"express", "voice", "reiterate", "offer", "extend", "declare", "convey", "renew", "pledge", "state"}
 DATELINE_DASHES = {"\u2013", "\u2014", "-", "--"}
 
 
@@ -880,9 +886,11 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
         subj = _subjects(root)
         if root.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in root.children) \
                 and root.head.dep_ == "ccomp" and _lemma(root.head.head) in lex.speech_verbs \
-                and quote_at(root, quotes) is None:
+                and quote_at(root, quotes) is None \
+                and not _resolve_tokens(_subjects(root.head), quote, actors, lex):
             # "UNFICYP said the move was a violation and called on ...": the parser hangs the
-            # second verb on the reported clause; an act of speech belongs to the sayer
+            # second verb on the reported clause; when that clause's subject is no actor (the
+            # move), the act of speech belongs to the sayer
             sayer = _resolve_tokens(_subjects(root.head.head), quote, actors, lex)
             if sayer:
                 return Resolved(sayer, "sayer of coordinated clause")
@@ -1232,7 +1240,11 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
                 return Resolved(_clause_actors(c, actors, lex, exclude), "clause")
         return Resolved([], "")
     if e.role == "nominal":
-        objs = _prep_objects(root, e.target_preps or ("for", "to", "of", "against", "with"))
+        preps = e.target_preps or ("for", "to", "of", "against", "with")
+        objs = _prep_objects(root, preps)
+        if not objs and root.dep_ == "dobj" and _lemma(root.head) in LIGHT_VERBS:
+            # 'expressed "deep regret" over the move': the phrase hangs on the light verb
+            objs = [o for o in _prep_objects(root.head, preps) if o.i > root.i]
         return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     # agent and action: prepositions that end a phrase cue ("call on", "stand with")
     last = m.tokens[-1]

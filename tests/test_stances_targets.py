@@ -355,3 +355,14 @@ def test_stances_targets_nominal_call_and_welcome(nlp, text, expected):
 
 def test_stances_targets_a_phone_call_is_no_demand(nlp):
     assert not pairs(nlp, "France's phone call with Germany lasted an hour.")
+
+
+def test_stances_targets_wire_paragraph_expulsion_regret_and_appeal(nlp):
+    text = ("Mali's military government ordered the expulsion of the French ambassador on Tuesday. "
+            "The European Union expressed \"deep regret\" over the move. "
+            "A spokesman for the UN Secretary-General told reporters that Antonio Guterres was \"concerned\" "
+            "and appealed to Bamako to keep channels open.")
+    got = pairs(nlp, text)
+    assert ("mli-government", "FRA", "oppose") in got
+    assert ("eu", "mli-government", "oppose") in got
+    assert ("antonio-guterres", "mli-government", "demand") in got
