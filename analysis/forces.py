@@ -458,6 +458,10 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
                 g.dep_ == "amod" and g.lower_ in lex.strength_words for g in child.children):
             # "Soldiers of the 2nd Brigade, roughly 3,000 strong, ..."
             return [t for t in sorted(child.subtree, key=lambda t: t.i) if t.i <= child.i], "strength"
+        if child.dep_ == "appos" and child.like_num and child.ent_type_ not in lex.excluded_entity_types \
+                and not _looks_like_date(child):
+            # "a second group of instructors, about 100 according to state media, landed"
+            return [t for t in sorted(child.subtree, key=lambda t: t.i) if t.i <= child.i], "count"
     # "The Americans at Camp Bondsteel are around 600": a number said of the unit by the copula
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be":
         attrs = [c for c in tok.head.children if c.dep_ == "attr" and c.like_num]
@@ -1528,6 +1532,10 @@ def _share_groups(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Group
         yield Group(head=nums[-1], tokens=[nums[-1]], quantity=q), states
 
 
+#: Words that make a bare number point back at troops just counted ("The first 230 flew out").
+_ANAPHORIC_NUMBER_WORDS = frozenset({"first", "last", "remaining", "other", "another", "further", "next"})
+
+
 def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex: UnitLexicon,
                      carry: dict | None = None) -> list[Group]:
     """"is withdrawing its 1,500 soldiers but will keep about 250": a bare number that is the
@@ -1553,7 +1561,8 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
             model, share = whole[0], [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
         elif before:
             model = before[-1]
-        elif carry and carry.get("model") is not None and (tok.dep_ == "dobj" or share):
+        elif carry and carry.get("model") is not None and (tok.dep_ == "dobj" or share or any(
+                c.lower_ in _ANAPHORIC_NUMBER_WORDS for c in tok.children)):
             model = carry["model"]
         else:
             continue

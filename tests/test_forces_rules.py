@@ -386,3 +386,18 @@ def test_forces_rules_whose_names_the_owner(extract):
 def test_forces_rules_with_phrase_on_a_copula_contributor(extract):
     rows = extract("Uruguay is the largest contributor, with about 900 soldiers.")
     assert exact(rows, "URY") == [(900, "deployed", "")]
+
+
+def test_forces_rules_the_first_n_are_the_troops_just_counted(extract):
+    rows = extract("About 500 Zambian soldiers remain in the country. The first 120 flew out on Monday.")
+    assert exact(rows, "ZMB") == [(500, "remaining", ""), (120, "withdrawn", "")]
+
+
+def test_forces_rules_a_bare_subject_number_without_a_pointer_is_no_contingent(extract):
+    rows = extract("About 500 Zambian soldiers remain in the country. 120 left the capital for the coast.")
+    assert exact(rows, "ZMB") == [(500, "remaining", "")]
+
+
+def test_forces_rules_a_number_in_apposition_sizes_the_unit(extract):
+    rows = extract("A second group of Chilean engineers, about 80 according to local media, landed in Haiti.")
+    assert exact(rows, "CHL") == [(80, "deployed", "")]
