@@ -79,6 +79,7 @@ class UnitLexicon:
     anaphoric_operation_nouns: frozenset[str] = frozenset()
     agreement_nouns: frozenset[str] = frozenset()
     size_nouns: frozenset[str] = frozenset()
+    successor_words: frozenset[str] = frozenset()
     bilateral_words: frozenset[str] = frozenset()
 
 
@@ -139,6 +140,7 @@ def load_unit_lexicon(directory: str = str(LEXICON_DIR)) -> UnitLexicon:
         anaphoric_operation_nouns=_lower_set(d.get("anaphoric_operation_nouns", [])),
         agreement_nouns=_lower_set(d.get("agreement_nouns", [])),
         size_nouns=_lower_set(d.get("size_nouns", [])),
+        successor_words=_lower_set(d.get("successor_words", [])),
         bilateral_words=_lower_set(d.get("bilateral_words", [])),
     )
 
@@ -842,10 +844,17 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         for a in adv:
             if lex.adverbs.get(a):
                 return Status(lex.adverbs[a], a)
+        if pred.lemma_.lower() in ("be", "have") and tense != "future" and not negated:
+            return Status("deployed", cue_text)  # "were already in the country", "has 1,000 troops"
+        if pred.lemma_.lower() in frames.get("awaited", frozenset()) and pred.tag_ == "VBN" and \
+                any(c.dep_ == "nsubjpass" for c in pred.children):
+            # "a replacement vessel is expected in the summer", "... is not expected before the
+            # summer": an awaited unit is a plan; denied only up to a date, still one
+            later = any(c.dep_ == "prep" and c.lower_ in ("before", "until") for c in pred.children)
+            if not negated or later:
+                return Status("planned", cue_text)
         if negated:
             return Status("unknown", cue_text)
-        if pred.lemma_.lower() in ("be", "have") and tense != "future":
-            return Status("deployed", cue_text)  # "were already in the country", "has 1,000 troops"
         return Status("unknown", "")
     if negated:
         st = _lookup(entry, "negated")
@@ -1894,6 +1903,13 @@ def _bilateral(g: Group, pred: Token | None, actors, ulex: UnitLexicon) -> bool:
     return False
 
 
+def _successor(g: Group, ulex: UnitLexicon) -> bool:
+    """"A replacement vessel", "the relief battalion": a unit named as the successor of one just
+    mentioned belongs to the same contributor."""
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in ulex.successor_words
+               for t in g.tokens for c in t.children)
+
+
 def _continues_plan(pred: Token | None, st: Status, slex: StatusLexicon) -> bool:
     """"Norway will send 400. Estonia is providing a few dozen officers.": a bare present
     progressive of a contributing verb, right after the paragraph announced plans, lists one
@@ -1976,7 +1992,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if not contribs and len(named) == 1 and g.head.dep_ not in _SUBJ_DEPS | {"pobj"}:
             contribs = named
         if not contribs and not named and previous and len(previous) == 1 and st.status != "unknown" \
-                and g.quantity is not None and g.quantity.kind == "headcount" and not _names_actor(g, actors) \
+                and (g.quantity is not None and g.quantity.kind == "headcount" or _successor(g, ulex)) \
+                and not _names_actor(g, actors) \
                 and not (pred is not None and any(actors.for_phrase(x) is not None for x in clause_subjects(pred, actors))):
             contribs = list(previous)
         if not contribs:

@@ -401,3 +401,13 @@ def test_forces_rules_a_bare_subject_number_without_a_pointer_is_no_contingent(e
 def test_forces_rules_a_number_in_apposition_sizes_the_unit(extract):
     rows = extract("A second group of Chilean engineers, about 80 according to local media, landed in Haiti.")
     assert exact(rows, "CHL") == [(80, "deployed", "")]
+
+
+@pytest.mark.parametrize("second, rows", [
+    ("A replacement frigate is not expected before the summer.", [(None, "planned", "")]),
+    ("A replacement frigate is expected in the summer.", [(None, "planned", "")]),
+    ("A replacement frigate is not expected.", []),
+])
+def test_forces_rules_an_awaited_replacement_is_the_same_contributors_plan(extract, second, rows):
+    found = extract("Peru withdrew its 120 sailors from the coast in May. " + second)
+    assert exact(found, "PER")[1:] == rows
