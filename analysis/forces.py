@@ -1468,7 +1468,58 @@ def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tu
 _SHARE_PRONOUNS = frozenset({"whom", "them", "which", "these", "those"})
 
 
-def _gapped_rows(sent: Span, actors, ulex: UnitLexicon, candidates: list) -> Iterator[tuple[Group, object, Status]]:
+QUOTE_CHARS = frozenset({'"', "\u201c", "\u201d", "'"})
+
+
+def _gapped_unit(toks: list[Token], j: int, n: int, groups: list[Group]) -> Group | None:
+    """The contingent a gapped clause names with its own unit noun right after the state
+    ("Vietnam a 190-strong engineering unit", "the Czech Republic a handful of staff officers",
+    "Niger 'between 1,200 and 1,500 elements'")."""
+    if j + 1 >= len(toks) or not (toks[j + 1].pos_ in ("DET", "NUM") or toks[j + 1].like_num
+                                  or toks[j + 1].text in QUOTE_CHARS or n > j + 1):
+        return None
+    for g in groups:
+        if not (toks[j].i < g.head.i <= toks[j].i + 8):
+            continue
+        between = [t for t in toks if toks[j].i < t.i < g.head.i]
+        if any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in between):
+            continue
+        return g
+    return None
+
+
+def _gap_owners(sent: Span, actors, ulex: UnitLexicon, groups: list[Group]) -> dict[int, object]:
+    """Unit head index -> state for gapped clauses that keep their own unit noun: "Bangladesh
+    provides a company, and Vietnam a 190-strong engineering unit". The parser hangs the unit on
+    the first clause's verb, whose subject would otherwise take it."""
+    toks = list(sent)
+    out: dict[int, object] = {}
+    for k, tok in enumerate(toks[:-2]):
+        if tok.lower_ not in ("and", ","):
+            continue
+        j = k + 1
+        if toks[j].lower_ == "the" and j + 1 < len(toks):
+            j += 1  # "and the Czech Republic a handful of staff officers"
+        state = actors.at_token(toks[j])
+        if state is None or state.type != "state" or toks[j].dep_ == "poss":
+            continue
+        while j + 1 < len(toks) and actors.at_token(toks[j + 1]) is state:
+            j += 1
+        n = j + 1
+        while n < len(toks) and not toks[n].like_num and (
+                toks[n].lower_ in ("some", "a", "an", "only", "just") or toks[n].text in QUOTE_CHARS
+                or any(toks[n].lower_ == h.split()[0] for h in ulex.hedges)):
+            n += 1
+        g = _gapped_unit(toks, j, n, groups)
+        mapped = _map_contributor(state, actors) if g is not None else None
+        # only a real gap: an earlier clause with its own verb and a different subject
+        if mapped is not None and any(t.pos_ in ("VERB", "AUX") for t in toks[:k]):
+            out[g.head.i] = mapped
+    return out
+
+
+def _gapped_rows(sent: Span, actors, ulex: UnitLexicon, candidates: list,
+                 groups: list[Group] | None = None) -> Iterator[tuple[Group, object, Status]]:
     """(group, state, status) for a gapped clause after a counted contingent: "Britain has about
     900 troops at Tapa and France around 300", "Pakistan has some 600 soldiers in the north, and
     India about 580 in the south". The second state shares the first clause's verb and unit."""
@@ -1484,9 +1535,11 @@ def _gapped_rows(sent: Span, actors, ulex: UnitLexicon, candidates: list) -> Ite
             j += 1
         n = j + 1
         while n < len(toks) and not toks[n].like_num and (
-                toks[n].lower_ in ("some", "a", "an", "only", "just") or any(toks[n].lower_ == h.split()[0]
-                                                                          for h in ulex.hedges)):
+                toks[n].lower_ in ("some", "a", "an", "only", "just") or toks[n].text in QUOTE_CHARS
+                or any(toks[n].lower_ == h.split()[0] for h in ulex.hedges)):
             n += 1
+        if _gapped_unit(toks, j, n, groups or []) is not None:
+            continue  # "and Vietnam a 190-strong engineering unit": see _gap_owners
         if n >= len(toks) or not toks[n].like_num or toks[n].ent_type_ in ulex.excluded_entity_types:
             continue
         nxt = toks[n + 1] if n + 1 < len(toks) else None
@@ -1959,6 +2012,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     groups = build_groups(sent, actors, ulex)
     if carry is not None:
         counted = [g for g in groups if g.quantity is not None and g.quantity.kind == "headcount"]
+    gap_owners = _gap_owners(sent, actors, ulex, groups)
     for g in groups + _ellipsis_groups(sent, groups, slex, ulex, carry):
         pred = governing_predicate(g.head)
         if all(t.lower_ in ulex.never_alone or t.lemma_.lower() in ulex.never_alone for t in g.tokens) \
@@ -1976,7 +2030,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             continue
         if st.status == "refused":
             continue
-        contribs = group_contributors(g, pred, actors)
+        contribs = [gap_owners[g.head.i]] if g.head.i in gap_owners else group_contributors(g, pred, actors)
         if not contribs and pred is not None and pred.pos_ == "VERB" and st.status in ("arriving", "deployed"):
             contribs = _origin_actors(pred, actors)
         if not contribs and pred is not None and pred.pos_ == "VERB" and st.status != "unknown" \
@@ -2056,7 +2110,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             if not (host and c.country == host):
                 rows.append(_make_row(actors, c, op, host, g, st, sent))
                 done.add(c.id)
-    for g, c, st in _gapped_rows(sent, actors, ulex, candidates):
+    for g, c, st in _gapped_rows(sent, actors, ulex, candidates, groups):
         # "Britain has about 900 troops at Tapa and France around 300": the verb is left out
         if c.id in done:
             continue

@@ -411,3 +411,16 @@ def test_forces_rules_a_number_in_apposition_sizes_the_unit(extract):
 def test_forces_rules_an_awaited_replacement_is_the_same_contributors_plan(extract, second, rows):
     found = extract("Peru withdrew its 120 sailors from the coast in May. " + second)
     assert exact(found, "PER")[1:] == rows
+
+
+@pytest.mark.parametrize("text, contributor, row", [
+    ("Kenya provides a company of engineers, and Nepal a 190-strong engineering unit.", "NPL", (190, "deployed", "")),
+    ("Kenya provides a company of engineers, and the Czech Republic a handful of staff officers.", "CZE",
+     (None, "deployed", "")),
+    ("Mali will provide around 2,000 soldiers and Niger \"between 1,200 and 1,500 elements\".", "NER",
+     (1200, "planned", "")),
+])
+def test_forces_rules_gapped_clause_with_its_own_unit(extract, text, contributor, row):
+    rows = extract(text)
+    assert exact(rows, contributor) == [row]
+    assert len(rows) == 2  # the first clause's subject keeps only its own contingent
