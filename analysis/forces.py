@@ -1288,6 +1288,8 @@ def _standalone_rows(sent: Span, actors, covered: set[int], slex: StatusLexicon)
         subjects = clause_subjects(tok, actors)
         contribs = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects
                            if s.pos_ in ("PROPN", "PRON", "NOUN"))
+        if entry.get("objects") and any(_owned_by_other(o, contribs, actors) for o in objs):
+            continue  # "the junta ended two EU missions", "Mozambique extended the stay of Rwandan soldiers"
         if contribs:
             yield tok, contribs
 
@@ -1428,6 +1430,22 @@ def _nominal_offer_rows(sent: Span, actors, slex: StatusLexicon) -> Iterator[tup
         if states and (of_forces or to_deploy):
             pending = _awaits_approval(sent, slex)
             yield tok, states, Status("pending" if pending else "planned", tok.text)
+
+
+def _owned_by_other(obj: Token, subjects: list, actors) -> bool:
+    """Whether the deployment a verb ends or extends belongs to someone other than its subject:
+    the object is another actor's name ("two EU missions") or carries one ("the stay of Rwandan
+    soldiers"); "its deployment" stays the subject's."""
+    own = {a.id for a in subjects if a is not None}
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return False
+    for t in obj.subtree:
+        a = actors.at_token(t)
+        if a is not None:
+            mapped = _map_contributor(a, actors)
+            if a.id not in own and (mapped is None or mapped.id not in own):
+                return True
+    return False
 
 
 def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Token, list]]:
@@ -1963,6 +1981,12 @@ def _successor(g: Group, ulex: UnitLexicon) -> bool:
                for t in g.tokens for c in t.children)
 
 
+def _foreign(g: Group) -> bool:
+    """"the last foreign soldier", "foreign troops": units the speaker calls foreign are never
+    the speaker's own."""
+    return any(c.dep_ == "amod" and c.lower_ == "foreign" for t in g.tokens for c in t.children)
+
+
 def _continues_plan(pred: Token | None, st: Status, slex: StatusLexicon) -> bool:
     """"Norway will send 400. Estonia is providing a few dozen officers.": a bare present
     progressive of a contributing verb, right after the paragraph announced plans, lists one
@@ -2034,7 +2058,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if not contribs and pred is not None and pred.pos_ == "VERB" and st.status in ("arriving", "deployed"):
             contribs = _origin_actors(pred, actors)
         if not contribs and pred is not None and pred.pos_ == "VERB" and st.status != "unknown" \
-                and not _names_actor(g, actors):
+                and not _names_actor(g, actors) and not _foreign(g):
             contribs = _sayer_actors(pred, actors, slex)
         candidates.append((g, pred, st, contribs))
     candidates = _succession_contributors(candidates, slex)

@@ -424,3 +424,25 @@ def test_forces_rules_gapped_clause_with_its_own_unit(extract, text, contributor
     rows = extract(text)
     assert exact(rows, contributor) == [row]
     assert len(rows) == 2  # the first clause's subject keeps only its own contingent
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Mali ended two EU missions last year.", "MLI"),
+    ("Mali ended the EU training mission last year.", "MLI"),
+])
+def test_forces_rules_ending_someone_elses_deployment_is_no_contribution(extract, text, absent):
+    assert exact(extract(text), absent) == []
+
+
+def test_forces_rules_ending_its_own_deployment_is_a_withdrawal(extract):
+    assert exact(extract("Sweden ended its deployment in Mali in June."), "SWE") == [(None, "withdrawn", "")]
+
+
+def test_forces_rules_foreign_troops_are_not_the_speakers(extract):
+    rows = extract("The Chadian defence ministry said the last foreign soldiers had left the country.")
+    assert exact(rows, "TCD") == []
+
+
+def test_forces_rules_own_troops_reported_by_their_state(extract):
+    rows = extract("The Chadian defence ministry said 300 soldiers had left for Sudan.")
+    assert exact(rows, "TCD") == [(300, "arriving", "")]
