@@ -883,12 +883,23 @@ def _expand_conj(tok: Token) -> list[Token]:
     return [tok] + [c for c in tok.conjuncts if c.i > tok.i]
 
 
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
+
+
+def _in_dateline(tok: Token) -> bool:
+    """"WARSAW, Poland (AP) — Britain will send ...": the parser may make the dateline the
+    subject; a word before a dash among the first words of the sentence is a dateline."""
+    sent = tok.sent
+    dash = next((t for t in sent[:14] if t.text in _DASHES and t.i > sent.start), None)
+    return dash is not None and tok.i < dash.i
+
+
 def clause_subjects(verb: Token, actors=None) -> list[Token]:
     """Subject tokens of a verb, following conjoined verbs, relative clauses, control verbs
     ("asked Denmark to withdraw" -> Denmark) and passive agents; conjuncts expanded."""
     t = verb
     for _ in range(6):
-        subs = [c for c in t.children if c.dep_ in _SUBJ_DEPS]
+        subs = [c for c in t.children if c.dep_ in _SUBJ_DEPS and not _in_dateline(c)]
         agents = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if subs:
             s = subs[0]

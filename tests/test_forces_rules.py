@@ -446,3 +446,9 @@ def test_forces_rules_foreign_troops_are_not_the_speakers(extract):
 def test_forces_rules_own_troops_reported_by_their_state(extract):
     rows = extract("The Chadian defence ministry said 300 soldiers had left for Sudan.")
     assert exact(rows, "TCD") == [(300, "arriving", "")]
+
+
+def test_forces_rules_a_dateline_is_never_the_subject(extract):
+    rows = extract("VILNIUS, Lithuania (AP) — Norway will send a further 150 soldiers to Lithuania, the ministry said.")
+    assert exact(rows, "NOR") == [(150, "planned", "")]
+    assert exact(rows, "LTU") == []
