@@ -861,6 +861,14 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         if st == "pending" and tense in ("present", "progressive", "future"):
             st = "refused"  # "is not sending ships", "will not deploy": no contribution
         return Status(st, "not " + cue_text)
+    marks = frames.get("irrealis", frozenset())
+    if any(c.dep_ == "mark" and c.lower_ in marks for v in chain for c in v.children):
+        # "has not said whether it will add jets": an open question is no plan; a unit it asks
+        # about keeping ("whether it will keep its company in Abyei") is there now
+        st = _lookup(entry, tense)
+        if st in ("remaining", "withdrawing"):
+            return Status("deployed", cue_text)
+        return Status("refused", cue_text)
     if entry.get("non_actor_object") and actors is not None:
         objs = [c for c in cue_verb.children if c.dep_ == "dobj"]
         later = {t.lower_ for t in cue_verb.sent if t.i > cue_verb.i}

@@ -452,3 +452,12 @@ def test_forces_rules_a_dateline_is_never_the_subject(extract):
     rows = extract("VILNIUS, Lithuania (AP) — Norway will send a further 150 soldiers to Lithuania, the ministry said.")
     assert exact(rows, "NOR") == [(150, "planned", "")]
     assert exact(rows, "LTU") == []
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("Chile has not said whether it will send helicopters to the mission.", []),
+    ("Chile has not said whether it will keep its 80 engineers in Haiti.", [(80, "deployed", "")]),
+    ("Chile will send 80 engineers to Haiti.", [(80, "planned", "")]),
+])
+def test_forces_rules_an_open_question_is_no_plan(extract, text, rows):
+    assert exact(extract(text), "CHL") == rows
