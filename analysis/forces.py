@@ -97,6 +97,8 @@ class StatusLexicon:
     recent_time_words: frozenset[str] = frozenset()
     sayer_verbs: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()
+    status_adjectives: dict[str, str] = field(default_factory=dict)
+    service_nouns: frozenset[str] = frozenset()
 
 
 def _read_json(path: Path) -> dict:
@@ -171,6 +173,8 @@ def load_status_lexicon(directory: str = str(LEXICON_DIR)) -> StatusLexicon:
         recent_time_words=_lower_set(d.get("recent_time_words", [])),
         sayer_verbs=_lower_set(d.get("sayer_verbs", [])),
         media_nouns=_lower_set(d.get("media_nouns", [])),
+        status_adjectives={k.lower(): v for k, v in d.get("status_adjectives", {}).items()},
+        service_nouns=_lower_set(d.get("service_nouns", [])),
     )
 
 
@@ -1878,6 +1882,27 @@ def _located(g: Group, actors) -> bool:
     return False
 
 
+def _status_marked(tok: Token, pred: Token | None, slex: StatusLexicon) -> bool:
+    """"an outgoing rotation", "will replace the rotation": a rotation or deployment noun that a
+    status adjective or a succession verb marks as a contingent of its own."""
+    if any(c.dep_ == "amod" and c.lower_ in slex.status_adjectives for c in tok.children):
+        return True
+    return pred is not None and tok.dep_ == "dobj" and tok.head.i == pred.i and \
+        pred.lemma_.lower() in slex.frames.get("succession", ())
+
+
+def _finished_tour(g: Group, slex: StatusLexicon) -> Status | None:
+    """"police officers who have finished their tour", "troops that completed their rotation":
+    a contingent whose service is over is going home."""
+    for t in g.tokens:
+        for c in t.children:
+            if c.dep_ not in ("relcl", "acl") or c.lemma_.lower() not in slex.frames.get("aspect_completive", ()):
+                continue
+            if any(o.dep_ == "dobj" and o.lemma_.lower() in slex.service_nouns for o in c.children):
+                return Status("withdrawing", f"{c.text} {' '.join(o.text for o in c.children if o.dep_ == 'dobj')}")
+    return None
+
+
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
     done = _completed_event(g, slex)
     if done is not None:
@@ -1892,6 +1917,29 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
                 if own.status != "unknown":
                     return own
     st = classify_status(pred, slex, actors)
+    if pred is not None and pred.pos_ == "VERB" and pred.lemma_.lower() in slex.frames.get("succession", ()) \
+            and g.head.dep_ == "dobj" and g.head.head.i == pred.i:
+        # "will replace an outgoing rotation": the replaced contingent is on its way out, unless
+        # its own clause says more ("the frigate Fasan, which has returned to Taranto")
+        own = [classify_status(c, slex, actors) for t in g.tokens for c in t.children
+               if c.dep_ in ("relcl", "acl") and match_verb_cue(c, slex)]
+        own = [o for o in own if o.status not in ("unknown", "refused")]
+        chain = verb_chain(pred)
+        tense = verb_tense(chain[0], slex)
+        going = any(v.lemma_.lower() in slex.frames.get("aspect_progressive", ()) for v in chain) or any(
+            c.dep_ == "amod" and slex.status_adjectives.get(c.lower_) == "withdrawing" for c in g.head.children)
+        over = tense in ("past", "perfect") and not going  # "have started relieving the outgoing X"
+        return own[0] if own else Status("withdrawn" if over else "withdrawing", pred.text)
+    if st.status in ("unknown", "deployed") and (pred is None or pred.lemma_.lower() in ("be", "have")
+                                                 or st.status == "unknown"):
+        done_tour = _finished_tour(g, slex)
+        if done_tour is not None:
+            return done_tour
+    if st.status == "unknown":
+        for t in g.tokens:
+            for c in t.children:
+                if c.dep_ == "amod" and slex.status_adjectives.get(c.lower_):
+                    return Status(slex.status_adjectives[c.lower_], c.text)  # "an outgoing rotation"
     if st.status == "unknown" and any(c.lower_ == "whose" for c in g.head.children) and \
             g.head.dep_ not in _SUBJ_DEPS:
         # "UNISFA, whose some 3,200 troops, most of them from Ghana, remain in place": the parser
@@ -2059,7 +2107,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     for g in groups + _ellipsis_groups(sent, groups, slex, ulex, carry):
         pred = governing_predicate(g.head)
         if all(t.lower_ in ulex.never_alone or t.lemma_.lower() in ulex.never_alone for t in g.tokens) \
-                and g.quantity is None and not _state_modified(g.head, actors):
+                and g.quantity is None and not _state_modified(g.head, actors) and not _status_marked(g.head, pred, slex):
             continue  # "the rotation" alone is no contingent; "the outgoing Slovak rotation" is
         if _non_contribution(pred, slex):
             continue

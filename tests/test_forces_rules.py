@@ -461,3 +461,20 @@ def test_forces_rules_a_dateline_is_never_the_subject(extract):
 ])
 def test_forces_rules_an_open_question_is_no_plan(extract, text, rows):
     assert exact(extract(text), "CHL") == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("About 200 Irish soldiers will replace an outgoing rotation next week.",
+     [(200, "arriving", ""), (None, "withdrawing", "")]),
+    ("About 200 Irish soldiers have started relieving the outgoing paratroopers.",
+     [(200, "arriving", ""), (None, "withdrawing", "")]),
+    ("About 200 Irish soldiers relieved the Irish frigate, which has returned to Cork.",
+     [(200, "deployed", ""), (None, "withdrawn", "")]),
+])
+def test_forces_rules_the_replaced_contingent_is_leaving(extract, text, rows):
+    assert exact(extract(text), "IRL") == rows
+
+
+def test_forces_rules_finished_their_tour_is_going_home(extract):
+    rows = extract("A rotation of 300 Irish soldiers who have finished their tour is under way.")
+    assert exact(rows, "IRL") == [(300, "withdrawing", "")]
