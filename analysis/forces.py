@@ -1181,9 +1181,17 @@ def sentence_operations(sent: Span, actors) -> list[tuple[int, object]]:
             out.append((m.start_token, a, m.end_token))
     # "the UN mission MINUSCA": a description right before an operation's name is that name,
     # whatever the actor list made of the description alone
+    # and so is one set off after it by a comma ("UNISFA, the separate peacekeeping force")
     named = {start for start, _, _ in out}
+    ends = {end for _, _, end in out}
+    doc = sent.doc
+
+    def description(start: int, end: int) -> bool:
+        return doc[end - 1].is_lower and doc[end - 1].pos_ == "NOUN"
+
     return [(start, a) for start, a, end in out
-            if not (end in named and sent.doc[end - 1].is_lower and sent.doc[end - 1].pos_ == "NOUN")]
+            if not (end in named and description(start, end))
+            and not (start - 1 in ends and doc[start - 1].text == "," and description(start, end))]
 
 
 def resolve_operation(g: Group, sent: Span, actors, ops: list[tuple[int, object]],

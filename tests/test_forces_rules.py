@@ -478,3 +478,10 @@ def test_forces_rules_the_replaced_contingent_is_leaving(extract, text, rows):
 def test_forces_rules_finished_their_tour_is_going_home(extract):
     rows = extract("A rotation of 300 Irish soldiers who have finished their tour is under way.")
     assert exact(rows, "IRL") == [(300, "withdrawing", "")]
+
+
+def test_forces_rules_a_description_after_an_operations_name_is_that_operation(extract):
+    rows = extract("The UN Security Council ended the mandate of UNITAMS, the UN force in Sudan. The closure does "
+                   "not affect UNISFA, the separate peacekeeping force in Abyei, where 300 Ghanaian troops remain "
+                   "in place.")
+    assert exact(rows, "GHA") == [(300, "remaining", "unisfa")]
