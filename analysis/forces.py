@@ -2103,10 +2103,16 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     if carry is not None:
         # "... the UN mission MINUSCA relies on ... The mission's police component numbers ...": a
         # sentence naming no operation continues the one its paragraph last named
+        last = carry.pop("last_ops", None)
         if ops:
             carry["ops"] = ops
+            carry["last_ops"] = ops
         elif _refers_to_operation(sent, actors, ulex):
             ops = carry.get("ops", [])
+        elif last and len({a.id for _, a in last}) == 1 and not last[0][1].country:
+            # "... does not affect UNISFA. Ethiopia's battalions left Abyei last year.": a sentence
+            # naming no operation right after one that named a single multinational one goes on with it
+            ops = last
     candidates: list[tuple[Group, Token | None, Status, list]] = []
     groups = build_groups(sent, actors, ulex)
     if carry is not None:

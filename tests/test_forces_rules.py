@@ -485,3 +485,18 @@ def test_forces_rules_a_description_after_an_operations_name_is_that_operation(e
                    "not affect UNISFA, the separate peacekeeping force in Abyei, where 300 Ghanaian troops remain "
                    "in place.")
     assert exact(rows, "GHA") == [(300, "remaining", "unisfa")]
+
+
+@pytest.mark.parametrize("second, op", [
+    ("Ethiopia's battalions left Abyei last year.", "unisfa"),
+    ("Later, Ethiopia's battalions left Abyei.", "unisfa"),
+])
+def test_forces_rules_the_sentence_after_a_single_operation_continues_it(extract, second, op):
+    rows = extract("UNMISS has 17,000 troops in South Sudan.\n\nThe closure does not affect UNISFA in Abyei. " + second)
+    assert exact(rows, "ETH") == [(None, "withdrawn", op)]
+
+
+def test_forces_rules_a_new_paragraph_does_not_continue_the_operation(extract):
+    rows = extract("UNMISS has 17,000 troops in South Sudan. The closure does not affect UNISFA in Abyei.\n\n"
+                   "Ethiopia's battalions left Abyei last year.")
+    assert exact(rows, "ETH") == [(None, "withdrawn", "unmiss")]
