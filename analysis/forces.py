@@ -482,6 +482,14 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
             for p in (g for g in child.children if g.dep_ == "prep" and g.lower_ in lex.hedges):
                 if any(x.dep_ == "pobj" and x.like_num for x in p.children):  # "numbers around 700"
                     return sorted(p.subtree, key=lambda t: t.i), "count"
+            at = _count_at(child, lex)  # "a battery whose strength the ministry put at 78"
+            if at:
+                return at, "count"
+    # "The ministry put its crew at 202", "officials estimate the contingent at 850"
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lex.count_verbs:
+        at = _count_at(tok.head, lex)
+        if at:
+            return at, "count"
     # "withdrew its company of about 150": the parser may hang the of-phrase on the verb
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ == "of" and nxt.dep_ == "prep" and nxt.head is not tok:
@@ -501,6 +509,15 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
                 if g.dep_ == "nummod":
                     return sorted(g.subtree, key=lambda t: t.i), "nummod"
     return [], ""
+
+
+def _count_at(verb: Token, lex: UnitLexicon) -> list[Token]:
+    """The number of a count verb's at-phrase ("put ... at 78", "estimated at about 850")."""
+    for p in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"):
+        nums = [x for x in p.children if x.dep_ == "pobj" and x.like_num and x.ent_type_ not in lex.excluded_entity_types]
+        if nums:
+            return [t for t in sorted(nums[0].subtree, key=lambda t: t.i) if t.i <= nums[0].i]
+    return []
 
 
 def _quantity_for(tok: Token, cls: str, lex: UnitLexicon) -> Quantity | None:

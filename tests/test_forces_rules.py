@@ -500,3 +500,8 @@ def test_forces_rules_a_new_paragraph_does_not_continue_the_operation(extract):
     rows = extract("UNMISS has 17,000 troops in South Sudan. The closure does not affect UNISFA in Abyei.\n\n"
                    "Ethiopia's battalions left Abyei last year.")
     assert exact(rows, "ETH") == [(None, "withdrawn", "unmiss")]
+
+
+def test_forces_rules_a_count_verb_with_an_at_phrase_sizes_its_object(extract):
+    rows = extract("The Norwegian frigate Nansen returned to Bergen on Monday. The ministry put its crew at 160.")
+    assert (160, "unknown", "") in exact(rows, "NOR")
