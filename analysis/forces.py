@@ -865,6 +865,9 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         for a in adv:
             if lex.adverbs.get(a):
                 return Status(lex.adverbs[a], a)
+        due = [c for c in pred.children if c.dep_ == "acomp" and c.lemma_.lower() in frames.get("awaited", ())]
+        if pred.lemma_.lower() == "be" and due and not negated:
+            return Status("planned", f"{pred.text} {due[0].text}")  # "the frigate Psara is due in Djibouti"
         if pred.lemma_.lower() in ("be", "have") and tense != "future" and not negated:
             return Status("deployed", cue_text)  # "were already in the country", "has 1,000 troops"
         if pred.lemma_.lower() in frames.get("awaited", frozenset()) and pred.tag_ == "VBN" and \

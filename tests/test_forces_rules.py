@@ -505,3 +505,8 @@ def test_forces_rules_a_new_paragraph_does_not_continue_the_operation(extract):
 def test_forces_rules_a_count_verb_with_an_at_phrase_sizes_its_object(extract):
     rows = extract("The Norwegian frigate Nansen returned to Bergen on Monday. The ministry put its crew at 160.")
     assert (160, "unknown", "") in exact(rows, "NOR")
+
+
+def test_forces_rules_a_unit_due_somewhere_is_planned(extract):
+    rows = extract("About 90 Irish soldiers are due in Beirut at the end of the month.")
+    assert exact(rows, "IRL") == [(90, "planned", "")]
