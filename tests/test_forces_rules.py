@@ -510,3 +510,11 @@ def test_forces_rules_a_count_verb_with_an_at_phrase_sizes_its_object(extract):
 def test_forces_rules_a_unit_due_somewhere_is_planned(extract):
     rows = extract("About 90 Irish soldiers are due in Beirut at the end of the month.")
     assert exact(rows, "IRL") == [(90, "planned", "")]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Spain's frigate Numancia, with a crew of about 200, transited the Suez Canal on Monday.", "arriving"),
+    ("Spain's frigate Numancia, with a crew of about 200, will sail home in May.", "withdrawing"),
+])
+def test_forces_rules_ships_under_way(extract, text, status):
+    assert (200, status, "") in exact(extract(text), "ESP")
