@@ -1557,19 +1557,17 @@ def _gapped_unit(toks: list[Token], j: int, n: int, groups: list[Group]) -> Grou
     return None
 
 
-def _gap_owners(sent: Span, actors, ulex: UnitLexicon, groups: list[Group]) -> dict[int, object]:
-    """Unit head index -> state for gapped clauses that keep their own unit noun: "Bangladesh
-    provides a company, and Vietnam a 190-strong engineering unit". The parser hangs the unit on
-    the first clause's verb, whose subject would otherwise take it."""
-    toks = list(sent)
-    out: dict[int, object] = {}
+def _gap_starts(toks: list[Token], actors, ulex: UnitLexicon,
+                allow_article: bool = False) -> Iterator[tuple[int, object, int, int]]:
+    """Where a gapped clause may start ("and France around 300", ", and India about 580"): the
+    conjunction's index, the state, the state's last token and the first token after the hedges."""
     for k, tok in enumerate(toks[:-2]):
         if tok.lower_ not in ("and", ","):
             continue
         j = k + 1
-        if toks[j].lower_ == "the" and j + 1 < len(toks):
-            j += 1  # "and the Czech Republic a handful of staff officers"
-        state = actors.at_token(toks[j])
+        if allow_article and toks[j].lower_ == "the" and j + 1 < len(toks):
+            j += 1
+        state = actors.at_token(toks[j]) if j < len(toks) else None
         if state is None or state.type != "state" or toks[j].dep_ == "poss":
             continue
         while j + 1 < len(toks) and actors.at_token(toks[j + 1]) is state:
@@ -1579,6 +1577,17 @@ def _gap_owners(sent: Span, actors, ulex: UnitLexicon, groups: list[Group]) -> d
                 toks[n].lower_ in ("some", "a", "an", "only", "just") or toks[n].text in QUOTE_CHARS
                 or any(toks[n].lower_ == h.split()[0] for h in ulex.hedges)):
             n += 1
+        yield k, state, j, n
+
+
+def _gap_owners(sent: Span, actors, ulex: UnitLexicon, groups: list[Group]) -> dict[int, object]:
+    """Unit head index -> state for gapped clauses that keep their own unit noun: "Bangladesh
+    provides a company, and Vietnam a 190-strong engineering unit". The parser hangs the unit on
+    the first clause's verb, whose subject would otherwise take it."""
+    toks = list(sent)
+    out: dict[int, object] = {}
+    # "and the Czech Republic a handful of staff officers"
+    for k, state, j, n in _gap_starts(toks, actors, ulex, allow_article=True):
         g = _gapped_unit(toks, j, n, groups)
         mapped = _map_contributor(state, actors) if g is not None else None
         # only a real gap: an earlier clause with its own verb and a different subject
@@ -1593,20 +1602,7 @@ def _gapped_rows(sent: Span, actors, ulex: UnitLexicon, candidates: list,
     900 troops at Tapa and France around 300", "Pakistan has some 600 soldiers in the north, and
     India about 580 in the south". The second state shares the first clause's verb and unit."""
     toks = list(sent)
-    for k, tok in enumerate(toks[:-2]):
-        if tok.lower_ not in ("and", ","):
-            continue
-        j = k + 1
-        state = actors.at_token(toks[j]) if j < len(toks) else None
-        if state is None or state.type != "state" or toks[j].dep_ in ("poss",):
-            continue
-        while j + 1 < len(toks) and actors.at_token(toks[j + 1]) is state:
-            j += 1
-        n = j + 1
-        while n < len(toks) and not toks[n].like_num and (
-                toks[n].lower_ in ("some", "a", "an", "only", "just") or toks[n].text in QUOTE_CHARS
-                or any(toks[n].lower_ == h.split()[0] for h in ulex.hedges)):
-            n += 1
+    for k, state, j, n in _gap_starts(toks, actors, ulex):
         if _gapped_unit(toks, j, n, groups or []) is not None:
             continue  # "and Vietnam a 190-strong engineering unit": see _gap_owners
         if n >= len(toks) or not toks[n].like_num or toks[n].ent_type_ in ulex.excluded_entity_types:
@@ -1614,7 +1610,7 @@ def _gapped_rows(sent: Span, actors, ulex: UnitLexicon, candidates: list,
         nxt = toks[n + 1] if n + 1 < len(toks) else None
         if nxt is not None and unit_class(nxt, ulex) is not None:
             continue  # "France 300 troops" has its own unit noun and its own row
-        model = [(g, st) for g, _pred, st, cs in candidates if g.head.i < tok.i and cs and g.quantity is not None
+        model = [(g, st) for g, _pred, st, cs in candidates if g.head.i < toks[k].i and cs and g.quantity is not None
                  and g.quantity.kind == "headcount" and state not in cs]
         if not model:
             continue
