@@ -555,6 +555,8 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
     if a is None and lem in lex.group_reference_nouns and tok.tag_ == "NN" \
             and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
         a = _last_group_named(tok, actors)  # "U.S. support for the group" after "the SDF"
+    if a is None and lem == "ally" and tok.tag_ == "NNS" and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
+        a = next((x for x in actors.actors.values() if x.id == "nato"), None)  # "thanked the allies"
     if a is None and lem in lex.asset_nouns:
         # "the headquarters of the force", "positions of the Lebanese army": whose they are
         for p in _prep_objects(tok, ("of",)):
@@ -1181,9 +1183,10 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
             kept = [a for a in found if not _only_behind_locative(t, a, actors, lex)]
             found = kept or _event_target(t, actors, lex, exclude)
             placed_only = True
-        if not found and strict and _lemma(t) in OPERATION_NOUNS and any(c.lower_ in ("the", "this") for c in t.children):
-            op = _main_operation(actors)  # "asked the force to set up a second base"
-            found = [op] if op is not None and op.id not in exclude else []
+        if not found and strict and (_lemma(t) in lex.event_nouns or t.lower_ in lex.event_nouns) \
+                and any(c.lower_ in ("the", "this", "its") for c in t.children):
+            # "asked the force to set up a second base", "Turkey supported the deployment"
+            found = _event_target(t, actors, lex, exclude)
         if not found and not strict and not placed_only:
             found = [a for a in _inner_actors(t, actors, lex, through_places=True) if a.id not in exclude]
         if not found and not strict:
@@ -1261,6 +1264,15 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
         if objs:
             return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     dobj = [c for c in root.children if c.dep_ in ("dobj", "dative")]
+    if not dobj and root.dep_ == "relcl" and root.head.pos_ == "NOUN" \
+            and not any(c.dep_ == "dobj" or c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS
+                        for c in root.children):
+        noun = root.head  # "a move Moscow denounced as a provocation": the noun is the object
+        if _lemma(noun) in lex.lede_act_nouns and not actors.at_token(noun):
+            found = _last_actor_subject(noun, actors, lex, exclude) or _lede_actors(noun.doc, actors, lex, exclude)
+            if found:
+                return Resolved(found, "act the relative clause is on")
+        dobj = [noun]
     if e.role == "action":
         found = []
         for o in _with_conjuncts(dobj):

@@ -366,3 +366,19 @@ def test_stances_targets_wire_paragraph_expulsion_regret_and_appeal(nlp):
     assert ("mli-government", "FRA", "oppose") in got
     assert ("eu", "mli-government", "oppose") in got
     assert ("antonio-guterres", "mli-government", "demand") in got
+
+
+def test_stances_targets_supporting_the_deployment_backs_the_operation(nlp):
+    got = pairs(nlp, "UNIFIL has 10,000 troops in Lebanon. Turkey supported the deployment on Monday.")
+    assert ("TUR", "unifil", "support") in got
+
+
+def test_stances_targets_the_allies_are_nato(nlp):
+    got = pairs(nlp, "NATO will send more troops to Romania. Romanian President Klaus Iohannis thanked the allies.")
+    assert ("klaus-iohannis", "nato", "support") in got
+
+
+def test_stances_targets_relative_clause_on_an_act_noun(nlp):
+    got = pairs(nlp, "NATO agreed on Thursday to send 3,000 more troops to Romania, a move Moscow denounced as a "
+                     "provocation.")
+    assert ("RUS", "nato", "oppose") in got
