@@ -1336,6 +1336,8 @@ def _standalone_rows(sent: Span, actors, covered: set[int], slex: StatusLexicon)
         objs = [c for c in tok.children if c.dep_ == "dobj"]
         if objs and not all(actors.at_token(o) is not None or o.lemma_.lower() in slex.nouns for o in objs):
             continue
+        if any(c.dep_ in ("acomp", "attr", "oprd") for c in tok.children):
+            continue  # "London remained deeply concerned", "remains committed": a state of mind, not troops
         subjects = clause_subjects(tok, actors)
         contribs = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects
                            if s.pos_ in ("PROPN", "PRON", "NOUN"))

@@ -518,3 +518,16 @@ def test_forces_rules_a_unit_due_somewhere_is_planned(extract):
 ])
 def test_forces_rules_ships_under_way(extract, text, status):
     assert (200, status, "") in exact(extract(text), "ESP")
+
+
+@pytest.mark.parametrize("text", [
+    "UNMISS has 17,000 troops in South Sudan. Britain's deputy ambassador said London remained deeply concerned.",
+    "UNMISS has 17,000 troops in South Sudan. Britain remains committed to the mission.",
+])
+def test_forces_rules_remaining_concerned_or_committed_is_no_contingent(extract, text):
+    assert not rows_for(extract(text), "GBR")
+
+
+def test_forces_rules_remaining_in_the_mission_is_still_a_contingent(extract):
+    assert statuses(extract("UNMISS has 17,000 troops in South Sudan. Pakistan will remain in the mission."),
+                    "PAK") == {"remaining"}
