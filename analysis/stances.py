@@ -54,6 +54,8 @@ RELATIVE_PRONOUNS = {"which", "who", "that", "whom"}
 OBJECT_CONTROL = {"ask", "tell", "urge", "order", "persuade", "encourage", "invite", "allow", "force",
                   "press", "call", "push", "require", "permit", "enable"}
 #: Verbs whose subject receives rather than gives what the cue noun names ("received support").
+#: Verbs whose subject answers the position the cue noun names, not holds it ("rejected the criticism").
+REBUTTING_VERBS = {"reject", "dismiss", "deny", "rebuff", "deflect", "counter", "answer", "refute", "brush"}
 RECEIVING_VERBS = {"receive", "get", "seek", "win", "lose", "need", "request", "enjoy", "lack", "want",
                    "gain", "obtain"}
 
@@ -214,6 +216,7 @@ def _word_matches(tok: Token, word: str) -> bool:
 
 
 _GAP_POS = {"DET", "PRON", "ADJ", "ADV", "NUM", "PART", "NOUN", "PROPN"}
+PARTICLES = {"on", "upon", "at", "for", "to", "with", "against", "from", "out", "up", "by", "in", "behind"}
 
 
 def _match_phrase(doc: Doc, start: Token, words: tuple[str, ...], max_gap: int = 3) -> list[Token] | None:
@@ -222,12 +225,16 @@ def _match_phrase(doc: Doc, start: Token, words: tuple[str, ...], max_gap: int =
     i = start.i
     for w in words[1:]:
         found = None
+        # a verb and its particle ("call on", "lash out at") take only adverbs between them:
+        # "called Western pressure on ..." is no "call on"
+        gap_pos = {"ADV"} if w in PARTICLES else _GAP_POS
         for j in range(i + 1, min(len(doc), i + 2 + max_gap)):
             t = doc[j]
             if _word_matches(t, w):
                 found = t
                 break
-            if t.is_punct or t.pos_ not in _GAP_POS or "\n" in t.text:
+            reflexive = t.pos_ == "PRON" and t.lower_.endswith(("self", "selves"))  # "distanced itself from"
+            if t.is_punct or (t.pos_ not in gap_pos and not reflexive) or "\n" in t.text:
                 break
         if found is None:
             return None
@@ -923,7 +930,7 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
                     return Resolved(found, "from")
         if root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
             verb = root.head
-            if _lemma(verb) not in RECEIVING_VERBS:
+            if _lemma(verb) not in RECEIVING_VERBS and _lemma(verb) not in REBUTTING_VERBS:
                 found = _resolve_tokens(_subjects(verb), quote, actors, lex)
                 if found:
                     return Resolved(found, "light-verb subject")
@@ -1171,6 +1178,13 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
             if agents:
                 out += [a for a in agents if all(a.id != b.id for b in out)]
                 continue
+        owner = [c for c in t.children if c.dep_ == "poss"]
+        if _lemma(t) in lex.speech_nouns and owner and actors.at_token(t) is None:
+            # "rejected the text's criticism of his government": whoever made the criticism
+            a = _actor_for_token(owner[0], actors, lex)
+            if a is not None and a.id not in exclude and all(a.id != b.id for b in out):
+                out.append(a)
+            continue
         found = [a for a in _np_actors(t, actors, strict, lex=lex) if a.id not in exclude]
         if not found and t.pos_ == "PRON" and t.lower_ in OBJECT_PRONOUNS:
             # "Wadephul accused Dodik ... and called on him": an object pronoun is not its own
@@ -1303,8 +1317,10 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
             objs = [w for w in c.children if w.dep_ in ("oprd", "dobj", "attr") and w.lower_ != "what"]
             found = []
             for o in objs:
-                found += _np_actors(o, actors, lex=lex) or [a for t in _prep_objects(o, ("from", "by", "of"))
-                                                            for a in _np_actors(t, actors, lex=lex)]
+                # "criticised what they called Western pressure on the government": the agent of
+                # the pressure, never an actor further inside the phrase
+                found += _np_actors(o, actors, strict=True, lex=lex) or [
+                    a for t in _prep_objects(o, ("from", "by", "of")) for a in _np_actors(t, actors, lex=lex)]
             found = [a for a in found if a.id not in exclude]
             if found:
                 return Resolved(found, "free relative")

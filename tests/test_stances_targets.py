@@ -382,3 +382,22 @@ def test_stances_targets_relative_clause_on_an_act_noun(nlp):
     got = pairs(nlp, "NATO agreed on Thursday to send 3,000 more troops to Romania, a move Moscow denounced as a "
                      "provocation.")
     assert ("RUS", "nato", "oppose") in got
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Russia and China criticized what they called Western pressure on the government of South Sudan.", ("RUS", "SSD")),
+    ("South Sudan's ambassador, Akuei Bona Malwal, rejected the text's criticism of his government.",
+     ("akuei-bona-malwal", "SSD")),
+])
+def test_stances_targets_no_target_found_deep_inside_a_rebutted_or_characterised_phrase(nlp, text, absent):
+    assert not any((s, t) == absent for s, t, _ in pairs(nlp, text))
+
+
+def test_stances_targets_rejecting_someones_accusations_opposes_them(nlp):
+    assert ("EGY", "ETH", "oppose") in pairs(nlp, "Cairo rejected Ethiopia's accusations of meddling in Somalia.")
+
+
+def test_stances_targets_call_on_allows_only_adverbs_between(nlp):
+    assert not any(st == "demand" for *_, st in pairs(
+        nlp, "Russia criticized what it called Western pressure on South Sudan."))
+    assert ("KEN", "ETH", "demand") in pairs(nlp, "Kenya called repeatedly on Ethiopia to withdraw.")
