@@ -110,6 +110,7 @@ class Lexicon:
     beneficiary_nouns: frozenset[str] = frozenset()
     locative_preps: frozenset[str] = frozenset()
     act_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    collective_referents: dict[str, str] = field(default_factory=dict)
     side_nouns: frozenset[str] = frozenset()
     asset_nouns: frozenset[str] = frozenset()
     lede_act_nouns: frozenset[str] = frozenset()
@@ -172,6 +173,7 @@ def load_lexicon(path: str | Path = CUES_PATH) -> Lexicon:
         hedges={k: float(v) for k, v in data.get("hedges", {}).items()},
         intensifiers={k: float(v) for k, v in data.get("intensifiers", {}).items()},
         act_nouns={k: _tuple(v) for k, v in (data.get("act_nouns") or {}).items()},
+        collective_referents=dict(data.get("collective_referents") or {}),
         **word_lists,
     )
 
@@ -562,8 +564,9 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
     if a is None and lem in lex.group_reference_nouns and tok.tag_ == "NN" \
             and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
         a = _last_group_named(tok, actors)  # "U.S. support for the group" after "the SDF"
-    if a is None and lem == "ally" and tok.tag_ == "NNS" and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
-        a = next((x for x in actors.actors.values() if x.id == "nato"), None)  # "thanked the allies"
+    if a is None and lem in lex.collective_referents and tok.tag_ == "NNS" \
+            and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
+        a = actors.actors.get(lex.collective_referents[lem])  # "thanked the allies": NATO, if named
     if a is None and lem in lex.asset_nouns:
         # "the headquarters of the force", "positions of the Lebanese army": whose they are
         for p in _prep_objects(tok, ("of",)):
