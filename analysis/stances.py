@@ -381,6 +381,11 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     swallowed = _swallowed_by_relative(verb)
     if swallowed is not None:
         return [swallowed]
+    if verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ == "VB" and head.dep_ in ("xcomp", "ccomp") \
+            and head.head.i != head.i:
+        # 'urged countries to stop "stirring up trouble" and accused Washington': a past-tense
+        # conjunct of an infinitive belongs with the finite verb above it
+        return _subjects(head.head, depth + 1)
     if verb.dep_ == "conj" and not any(c.dep_ == "agent" for c in head.children):
         shared = [c for c in head.children if c.dep_ == "nsubjpass"]
         if shared:
@@ -1125,6 +1130,7 @@ def _lede_actors(doc: Doc, actors, lex: Lexicon, exclude: frozenset) -> list:
     dash = next((t.i for t in first if t.i - first.start < 12 and t.text in DATELINE_DASHES), None)
     for clause in clauses + [root]:
         found = []
+        own = {x.country for e in exclude for x in [actors.actors.get(e)] if x is not None and x.country}
         for sj in _with_conjuncts(_subjects(clause)):
             if dash is not None and sj.i < dash:
                 # "CINCU, Romania – France will lead ...": the dateline is not the actor; the
@@ -1135,8 +1141,8 @@ def _lede_actors(doc: Doc, actors, lex: Lexicon, exclude: frozenset) -> list:
                 sj = after[0]
             a = _actor_for_token(sj, actors, lex)
             if a is not None and a.id not in exclude and a.type not in ("other", "person") \
-                    and all(a.id != b.id for b in found):
-                found.append(a)
+                    and not (a.type == "state" and a.id in own) and all(a.id != b.id for b in found):
+                found.append(a)  # never the speaker's own state ("Philippine minister hailed the pact")
         if found:
             return found
     return []
@@ -1146,14 +1152,21 @@ def _last_actor_subject(tok: Token, actors, lex: Lexicon, exclude: frozenset) ->
     """Who did "the extension" / "the decision": the latest state, government or organisation
     that was the subject of a clause before the noun (this sentence first, then earlier ones)."""
     verbs = set(lex.act_nouns.get(_lemma(tok), ()))
+    own = {x.country for e in exclude for x in [actors.actors.get(e)] if x is not None and x.country}
     for sent in [tok.sent, *reversed(_sentences_before(tok, 40))]:
         acts = [t for t in sent if t.i < tok.i and t.pos_ in ("VERB", "AUX") and _lemma(t) in verbs]
         for verb in reversed(acts):
-            for sj in _subjects(verb):
+            # "The Philippines and Japan signed a pact ... Teodoro hailed the agreement": Japan,
+            # not the speaker's own state
+            found = []
+            for sj in _with_conjuncts(_subjects(verb)):
                 a = _actor_for_token(sj, actors, lex)
                 if a is not None and a.id not in exclude and a.type in (
-                        "state", "government", "international_organization"):
-                    return [a]
+                        "state", "government", "international_organization") \
+                        and not (a.type == "state" and a.id in own) and all(a.id != b.id for b in found):
+                    found.append(a)
+            if found:
+                return found
     return []
 
 

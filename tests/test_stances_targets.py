@@ -401,3 +401,17 @@ def test_stances_targets_call_on_allows_only_adverbs_between(nlp):
     assert not any(st == "demand" for *_, st in pairs(
         nlp, "Russia criticized what it called Western pressure on South Sudan."))
     assert ("KEN", "ETH", "demand") in pairs(nlp, "Kenya called repeatedly on Ethiopia to withdraw.")
+
+
+def test_stances_targets_an_agreement_is_the_partners_not_the_speakers_own_state(nlp):
+    got = pairs(nlp, "MANILA - The Philippines and Japan signed a defence pact on Monday. Philippine Defence "
+                     "Secretary Gilberto Teodoro hailed the agreement as a milestone. Australia welcomed the deal.")
+    assert ("gilberto-teodoro", "JPN", "support") in got
+    assert ("gilberto-teodoro", "PHL", "support") not in got
+    assert {("AUS", "PHL", "support"), ("AUS", "JPN", "support")} <= got
+
+
+def test_stances_targets_past_conjunct_of_an_infinitive_has_the_matrix_subject(nlp):
+    got = pairs(nlp, 'China\'s foreign ministry spokesperson Mao Ning urged "countries outside the region" to stop '
+                     '"stirring up trouble" and accused Washington of building "small cliques".')
+    assert ("mao-ning", "USA", "oppose") in got
