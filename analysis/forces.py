@@ -1930,6 +1930,18 @@ def _finished_tour(g: Group, slex: StatusLexicon) -> Status | None:
 
 
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
+    st = _verb_group_status(g, pred, slex, actors)
+    if st.status in ("planned", "arriving", "pending", "unknown"):
+        for c in g.head.children:
+            # "... to join the drills, alongside some 5,000 U.S. Marines already in the country":
+            # in place, whatever the shared verb plans for the others
+            if c.dep_ in ("prep", "acl", "amod") and any(a.lower_ == "already" and a.dep_ == "advmod"
+                                                          for a in c.children):
+                return Status("deployed", f"already {c.text}")
+    return st
+
+
+def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
     done = _completed_event(g, slex)
     if done is not None:
         return done

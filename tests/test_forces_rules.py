@@ -531,3 +531,14 @@ def test_forces_rules_remaining_concerned_or_committed_is_no_contingent(extract,
 def test_forces_rules_remaining_in_the_mission_is_still_a_contingent(extract):
     assert statuses(extract("UNMISS has 17,000 troops in South Sudan. Pakistan will remain in the mission."),
                     "PAK") == {"remaining"}
+
+
+def test_forces_rules_troops_already_in_place_are_deployed_beside_a_plan(extract):
+    got = extract("About 1,000 Japanese troops are expected to join next month's drills, alongside some "
+                  "5,000 U.S. Marines already in the country.")
+    assert statuses(got, "JPN") == {"planned"}
+    assert statuses(got, "USA") == {"deployed"}
+
+
+def test_forces_rules_already_in_place_and_staying_is_remaining(extract):
+    assert statuses(extract("Some 5,000 U.S. Marines already in the country will stay."), "USA") == {"remaining"}
