@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -114,6 +114,15 @@ def _lower_set(values: Iterable[str]) -> frozenset[str]:
     return frozenset(v.lower() for v in values)
 
 
+def _word_lists(cls: type, d: dict, skip: frozenset[str] | set[str] = frozenset(),
+                keys: dict[str, str] | None = None) -> dict[str, frozenset[str]]:
+    """Every plain word-list field of a lexicon class, read from the JSON key of the same name
+    (or the one ``keys`` gives), lower-cased; a list the file lacks is empty."""
+    keys = keys or {}
+    return {f.name: _lower_set(d.get(keys.get(f.name, f.name), [])) for f in fields(cls)
+            if f.type in ("frozenset[str]", frozenset) and f.name not in skip}
+
+
 @lru_cache(maxsize=4)
 def load_unit_lexicon(directory: str = str(LEXICON_DIR)) -> UnitLexicon:
     """Read ``force_units.json`` (cached).
@@ -126,24 +135,12 @@ def load_unit_lexicon(directory: str = str(LEXICON_DIR)) -> UnitLexicon:
         individual=_lower_set(d["individual"]),
         formation=_lower_set(d["formation"]),
         assets=_lower_set(d["assets"]),
-        ambiguous=_lower_set(d.get("ambiguous", [])),
-        never_alone=_lower_set(d.get("never_alone", [])),
         numbers={k.lower(): int(v) for k, v in d["numbers"].items()},
         scales={k.lower(): int(v) for k, v in d["scales"].items()},
-        vague=_lower_set(d.get("vague", [])),
         hedges=tuple(sorted({h.lower() for h in d.get("hedges", [])}, key=lambda h: (-len(h), h))),
-        range_joiners=_lower_set(d.get("range_joiners", [])),
-        strength_words=_lower_set(d.get("strength_words", [])),
-        count_verbs=_lower_set(d.get("count_verbs", [])),
         excluded_entity_types=frozenset(d.get("excluded_entity_types", [])),
-        partitive=_lower_set(d.get("partitive", [])),
-        contributor_nouns=_lower_set(d.get("contributor_nouns", [])),
         list_markers=tuple(m.lower() for m in d.get("list_markers", [])),
-        anaphoric_operation_nouns=_lower_set(d.get("anaphoric_operation_nouns", [])),
-        agreement_nouns=_lower_set(d.get("agreement_nouns", [])),
-        size_nouns=_lower_set(d.get("size_nouns", [])),
-        successor_words=_lower_set(d.get("successor_words", [])),
-        bilateral_words=_lower_set(d.get("bilateral_words", [])),
+        **_word_lists(UnitLexicon, d, skip={"individual", "formation", "assets", "excluded_entity_types"}),
     )
 
 
@@ -167,14 +164,8 @@ def load_status_lexicon(directory: str = str(LEXICON_DIR)) -> StatusLexicon:
         frames={k: _lower_set(v) for k, v in d.get("frames", {}).items()},
         nouns={e["cue"].lower(): e["status"] for e in d.get("nouns", [])},
         adverbs={k.lower(): v for k, v in d.get("adverbs", {}).items()},
-        non_contribution=_lower_set(d.get("non_contribution_verbs", [])),
-        approval_nouns=_lower_set(d.get("approval_nouns", [])),
-        needing_verbs=_lower_set(d.get("needing_verbs", [])),
-        recent_time_words=_lower_set(d.get("recent_time_words", [])),
-        sayer_verbs=_lower_set(d.get("sayer_verbs", [])),
-        media_nouns=_lower_set(d.get("media_nouns", [])),
         status_adjectives={k.lower(): v for k, v in d.get("status_adjectives", {}).items()},
-        service_nouns=_lower_set(d.get("service_nouns", [])),
+        **_word_lists(StatusLexicon, d, keys={"non_contribution": "non_contribution_verbs"}),
     )
 
 
