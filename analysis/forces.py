@@ -99,6 +99,7 @@ class StatusLexicon:
     media_nouns: frozenset[str] = frozenset()
     status_adjectives: dict[str, str] = field(default_factory=dict)
     service_nouns: frozenset[str] = frozenset()
+    carrier_verbs: frozenset[str] = frozenset()
 
 
 def _read_json(path: Path) -> dict:
@@ -1142,9 +1143,15 @@ def _sayer_actors(pred: Token, actors, slex: "StatusLexicon") -> list:
     """"The Russian defence ministry said about 100 instructors had landed": a contingent named by
     no state, reported by a state's own voice, is that state's. Only states (or bodies mapped to
     them) count as sayers; a journalist's source or the UN gives no contributor."""
-    t = pred
+    # "A first convoy ... crossed into Iraq, a U.S. official said": from the broken-up subject to "said"
+    subject = pred.head if pred.dep_ == "acl" else pred
+    if subject.dep_ == "dobj" and subject.head.dep_ == "acl" and subject.head.lemma_.lower() in slex.carrier_verbs:
+        subject = subject.head.head  # the soldiers the convoy carries
+    reported = subject is not pred and _reported_by(subject, slex) is not None
+    t = subject if reported else pred
     for _ in range(4):
-        if t.dep_ not in ("ccomp", "conj") or t.head is t:
+        deps = ("ccomp", "conj", "nsubj", "dep") if reported and t is subject else ("ccomp", "conj")
+        if t.head is t or t.dep_ not in deps:
             return []
         t = t.head
         if t.pos_ == "VERB" and t.lemma_.lower() in slex.sayer_verbs:
@@ -1736,7 +1743,7 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
     for sent in doc.sents:
         if "\n\n" in doc.text[prev_end: sent.start_char]:
             previous = []
-            carry = {}
+            carry = {"article": carry.get("article", {})}
         found = _sentence_rows(sent, actors, ulex, slex, previous, carry)
         if not found and previous and _offer_awaits_approval(sent, slex):
             # "Benin has offered a company of engineers. That offer is awaiting the approval of ..."
@@ -1748,6 +1755,10 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
         if found:
             carry["_last_sent"] = sent.start
         rows.extend(found)
+        hosts = carry.setdefault("article", {}).setdefault("hosts", {})
+        for r in found:  # where each contributor serves, for later movements ("crossed into Iraq")
+            if r["host_country"] and r["status"] in ("deployed", "arriving", "withdrawing", "remaining"):
+                hosts[r["contributor"]] = r["host_country"]
         ids = list(dict.fromkeys(r["contributor"] for r in found))
         previous = [actors.actor(i) for i in ids]
         prev_end = sent.start_char + len(sent.text.rstrip())  # the blank line may end the sentence
@@ -1833,7 +1844,7 @@ def _offer_awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
 
 def _recent_arrival(pred: Token | None, st: Status, slex: StatusLexicon) -> bool:
     """"arrived this week", "landed on Wednesday": an arrival dated recently is still arriving."""
-    if pred is None or st.status != "deployed" or pred.lemma_.lower() not in {"arrive", "land", "reach"}:
+    if pred is None or st.status != "deployed" or pred.lemma_.lower() not in {"arrive", "land", "reach", "cross"}:
         return False
     return any(t.ent_type_ in {"DATE", "TIME"} and t.lower_ in slex.recent_time_words for t in pred.subtree)
 
@@ -1918,6 +1929,76 @@ def _finished_tour(g: Group, slex: StatusLexicon) -> Status | None:
             if any(o.dep_ == "dobj" and o.lemma_.lower() in slex.service_nouns for o in c.children):
                 return Status("withdrawing", f"{c.text} {' '.join(o.text for o in c.children if o.dep_ == 'dobj')}")
     return None
+
+
+def _carrier(g: Group, slex: StatusLexicon) -> Token | None:
+    """The vehicle that holds a contingent ("a first convoy carrying about 300 soldiers crossed
+    into Iraq", "a Kenyan flight that carried 200 officers landed"): the participle or relative
+    clause only links the two, so the vehicle's own verb and owner are the contingent's."""
+    h = g.head
+    if h.dep_ != "dobj":
+        return None
+    verb = h.head
+    if verb.lemma_.lower() not in slex.carrier_verbs or verb.dep_ not in ("acl", "relcl"):
+        return None
+    if match_verb_cue(verb, slex) is not None:
+        return None  # "a flight bringing 120 soldiers home": the carrying verb has a status of its own
+    vehicle = verb.head
+    return vehicle if vehicle.pos_ in ("NOUN", "PROPN") and vehicle.i != h.i else None
+
+
+_DESTINATION_PREPS = frozenset({"into", "to", "towards", "over"})
+
+
+def _moved_elsewhere(pred: Token | None, st: Status, contributor, hosts: dict[str, str], actors,
+                     slex: StatusLexicon) -> Status:
+    """"A first convoy crossed into Iraq" after the troops were counted in Syria: a border crossing
+    (a cue with an ``elsewhere`` map) towards a state other than the one the contributor serves in
+    (its last host in the article, else the article's host) takes the troops out; towards that
+    state, or with no host known, it brings them in."""
+    if pred is None or pred.pos_ != "VERB" or st.status in ("unknown", "refused", "pending"):
+        return st
+    entry = match_verb_cue(pred, slex)
+    if entry is None or not entry.get("elsewhere"):
+        return st
+    known = hosts.get(contributor.id) or actors.host_country()
+    if not known:
+        return st
+    dest = [a for c in pred.children if c.dep_ == "prep" and c.lower_ in _DESTINATION_PREPS
+            for t in c.subtree if (a := actors.at_token(t)) is not None and a.type == "state"]
+    if not dest or any(a.country == known or a.id == known for a in dest):
+        return st
+    chain = [v for v in verb_chain(pred) if v.pos_ in ("VERB", "AUX")]
+    tense = "negated" if any(_negated(v) for v in chain) else verb_tense(chain[0], slex)
+    return Status(_lookup({"status": entry["elsewhere"]}, tense), st.cue)
+
+
+def _reported_by(noun: Token, slex: StatusLexicon) -> Token | None:
+    """The saying verb of "A first convoy ... crossed into Iraq on Tuesday, a U.S. official said"
+    when the parser hangs the reported clause's subject on "said" (beside the sayer's own
+    subject) and its verb on the subject as a participle."""
+    say = noun.head
+    if noun.dep_ not in ("nsubj", "dep", "nsubjpass") or say is noun or say.lemma_.lower() not in slex.sayer_verbs:
+        return None
+    return say if any(c.dep_ == "nsubj" and c.i != noun.i for c in say.children) else None
+
+
+def _reported_predicate(noun: Token, slex: StatusLexicon, inner: Token | None = None) -> Token | None:
+    """The status verb of a reported clause the parser broke up (see :func:`_reported_by`): a
+    participle on the subject, or on the contingent it carries (``inner``)."""
+    if _reported_by(noun, slex) is None:
+        return None
+    heads = [noun] + ([inner] if inner is not None else [])
+    return next((c for h in heads for c in h.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")
+                 and match_verb_cue(c, slex) is not None), None)
+
+
+def _uncounted_crossing(g: Group, pred: Token | None, slex: StatusLexicon) -> bool:
+    """"Russian drones crossed into Polish airspace" is an incursion, not a contribution: a cue
+    marked ``counted_only`` ("cross") moves a contingent only when it has a head count."""
+    entry = match_verb_cue(pred, slex) if pred is not None and pred.pos_ == "VERB" else None
+    counted = g.quantity is not None and g.quantity.kind == "headcount" and g.quantity.value is not None
+    return bool(entry and entry.get("counted_only")) and not counted
 
 
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
@@ -2141,12 +2222,21 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     gap_owners = _gap_owners(sent, actors, ulex, groups)
     for g in groups + _ellipsis_groups(sent, groups, slex, ulex, carry):
         pred = governing_predicate(g.head)
+        vehicle = _carrier(g, slex)
+        if vehicle is not None:
+            pred = governing_predicate(vehicle) or pred
+        if vehicle is not None:
+            pred = _reported_predicate(vehicle, slex, g.head) or pred
+        else:
+            pred = _reported_predicate(g.head, slex) or pred
         if all(t.lower_ in ulex.never_alone or t.lemma_.lower() in ulex.never_alone for t in g.tokens) \
                 and g.quantity is None and not _state_modified(g.head, actors) and not _status_marked(g.head, pred, slex):
             continue  # "the rotation" alone is no contingent; "the outgoing Slovak rotation" is
         if _non_contribution(pred, slex):
             continue
         st = _group_status(g, pred, slex, actors)
+        if _uncounted_crossing(g, pred, slex):
+            st = Status("unknown", "")
         if g.head.dep_ == "pobj" and g.head.head.lower_ == "of" and g.head.head.head.like_num \
                 and g.quantity is not None and st.status in ("withdrawing", "withdrawn", "remaining"):
             st = Status("deployed", "of")  # "will withdraw 300 of its 900 soldiers": the 900 are there now
@@ -2199,7 +2289,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 rows.append(_make_row(actors, c, op, host, replace(g, quantity=after), st if st.status in (
                     "planned", "remaining") else Status("planned", "to"), sent))
                 continue
-            rows.append(_make_row(actors, c, op, host, g, st, sent))
+            hosts = carry.get("article", {}).get("hosts", {}) if carry is not None else {}
+            rows.append(_make_row(actors, c, op, host, g, _moved_elsewhere(pred, st, c, hosts, actors, slex), sent))
         if pred is not None and pred.pos_ in ("VERB", "AUX"):
             covered.update(v.i for v in verb_chain(pred))
     done = {r["contributor"] for r in rows}

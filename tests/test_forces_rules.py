@@ -542,3 +542,37 @@ def test_forces_rules_troops_already_in_place_are_deployed_beside_a_plan(extract
 
 def test_forces_rules_already_in_place_and_staying_is_remaining(extract):
     assert statuses(extract("Some 5,000 U.S. Marines already in the country will stay."), "USA") == {"remaining"}
+
+
+# --------------------------------------------------------------------------- generalisation rules
+
+
+@pytest.mark.parametrize("text, contributor, quantity, status", [
+    ("A Kenyan flight carrying 200 police officers landed in Port-au-Prince on Friday.", "KEN", 200, "arriving"),
+    ("A plane carrying 150 Guatemalan soldiers arrived in Haiti on Saturday.", "GTM", 150, "arriving"),
+    ("An Egyptian ship carrying about 900 troops will leave for Mogadishu next month.", "EGY", 900, "planned"),
+])
+def test_forces_rules_a_vehicle_carrying_troops_moves_them(extract, text, contributor, quantity, status):
+    # the convoy, flight or ship carries the contingent: its state owns it, its verb moves it
+    rows = extract(text)
+    assert quantity in quantities(rows, contributor)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
+
+
+@pytest.mark.parametrize("text, status", [
+    # the troops were in Syria: crossing into another country takes them out of it
+    ("The U.S. military has begun withdrawing troops from Syria.\n\nA first convoy carrying about 300 "
+     "soldiers crossed into Iraq on Tuesday, a U.S. defense official said.", "withdrawn"),
+    # crossing into the country they serve in brings them in
+    ("Chad will deploy 1,000 soldiers in Cameroon.\n\nA first column of 300 Chadian soldiers crossed into "
+     "Cameroon on Sunday.", "arriving"),
+])
+def test_forces_rules_crossing_a_border_is_judged_by_where_the_troops_were(extract, text, status):
+    rows = extract(text)
+    contributor = "USA" if "U.S." in text else "TCD"
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == 300} == {status}
+
+
+def test_forces_rules_an_uncounted_incursion_is_no_crossing_contingent(extract):
+    rows = extract("Two weeks ago, Russian drones crossed into Polish airspace near Lublin.")
+    assert rows_for(rows, "RUS") == []
