@@ -734,6 +734,14 @@ def _approval_verb(noun: Token, lex: StatusLexicon) -> Token | None:
     return gov if gov.lemma_.lower() in lex.frames.get("approval", ()) else None
 
 
+def _requested_approval(verb: Token, lex: StatusLexicon) -> bool:
+    """"has asked its parliament to approve up to 500 more", "asked lawmakers to authorise the
+    deployment": an approval someone was asked for and has not given yet."""
+    frames = lex.frames
+    return verb.lemma_.lower() in frames.get("approval", ()) and not _negated(verb) and \
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in frames.get("request", ()) and not _negated(verb.head)
+
+
 def _denied_by_head(verb: Token) -> bool:
     """"no agreement that allows ...": the clause hangs off a noun with a negative determiner."""
     if verb.dep_ in ("relcl", "acl"):
@@ -790,12 +798,16 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         approval = _approval_verb(pred, lex)
         if approval is not None and (_negated(approval) or _denied_by_head(approval)):
             return Status("pending", f"not {approval.text} {pred.text}")  # "had not approved the deployment"
+        if approval is not None and _requested_approval(approval, lex):
+            return Status("pending", f"{approval.head.text} {approval.text} {pred.text}")
         return Status(st or "unknown", pred.text if st else "")
     chain = verb_chain(pred)
     frames = lex.frames
     for v in chain:  # "had not yet approved the deployment", "no agreement that allows the deployment"
         if v.lemma_.lower() in frames.get("approval", ()) and (_negated(v) or _denied_by_head(v)):
             return Status("pending", f"not {v.text}")
+        if _requested_approval(v, lex):  # "asked parliament to approve sending 150 troops"
+            return Status("pending", f"{v.head.text} {v.text}")
     # 1. the content cue: the innermost verb of the chain with a lexicon entry
     cue_verb, entry = None, None
     for v in reversed(chain):
@@ -938,7 +950,10 @@ def clause_subjects(verb: Token, actors=None) -> list[Token]:
             return _expand_conj(t.head)
         if t.dep_ in ("xcomp", "ccomp") and t.head is not t:
             objs = [c for c in t.head.children if c.dep_ in ("dobj",) and c.i < t.i]
-            if objs and t.dep_ == "xcomp" and (actors is None or actors.for_phrase(objs[0]) is not None):
+            # "asked Denmark to withdraw" is Denmark's move; "asked its parliament to approve up to
+            # 500 more" is not the parliament's: who approves sends nothing, the asker does
+            approves = t.lemma_.lower() in load_status_lexicon().frames.get("approval", frozenset())
+            if objs and t.dep_ == "xcomp" and not approves and (actors is None or actors.for_phrase(objs[0]) is not None):
                 return _expand_conj(objs[0])
             t = t.head
             continue
@@ -1671,12 +1686,14 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
     four hundred")."""
     out = []
     for tok in sent:
-        if not tok.like_num or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        # "will send 200 more", "asked its parliament to approve up to 500 more": "more" heads the number
+        more = tok.lower_ in ("more", "others") and any(c.dep_ == "nummod" and c.like_num for c in tok.children)
+        if not (tok.like_num or more) or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
             continue
         if tok.ent_type_ in ulex.excluded_entity_types or tok.head.pos_ not in ("VERB", "AUX"):
             continue
-        if match_verb_cue(tok.head, slex) is None:
-            continue
+        if match_verb_cue(tok.head, slex) is None and not _requested_approval(tok.head, slex):
+            continue  # "has asked its parliament to approve up to 500 more" counts too
         before = [g for g in groups if g.head.i < tok.i and g.quantity is not None and g.quantity.kind == "headcount"]
         # "Several hundred of them will leave": a share of the troops just counted
         share = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and any(

@@ -576,3 +576,16 @@ def test_forces_rules_crossing_a_border_is_judged_by_where_the_troops_were(extra
 def test_forces_rules_an_uncounted_incursion_is_no_crossing_contingent(extract):
     rows = extract("Two weeks ago, Russian drones crossed into Polish airspace near Lublin.")
     assert rows_for(rows, "RUS") == []
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("Ankara keeps some 300 trainers at Camp TURKSOM in Mogadishu and has asked its parliament to approve "
+     "up to 500 more.", "TUR", 500),
+    ("The German government has asked lawmakers to authorise the deployment of up to 300 soldiers to "
+     "EUFOR Althea.", "DEU", 300),
+    ("Spain's cabinet asked parliament on Tuesday to approve sending 150 troops to Latvia.", "ESP", 150),
+])
+def test_forces_rules_asking_ones_parliament_to_approve_is_pending(extract, text, contributor, quantity):
+    # the contributor's own request for an approval: the troops wait for the vote
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"pending"}
