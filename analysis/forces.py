@@ -830,6 +830,9 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
     # "The last soldiers left on Friday" parsed as a reduced relative on "soldiers": the tense
     # belongs to the first verb of the chain, never to a noun the chain climbed to
     tense = verb_tense(next((v for v in chain if v.pos_ in ("VERB", "AUX")), top), lex)
+    if any(v.lemma_.lower() == "be" and nxt.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in nxt.children)
+           for v, nxt in zip(chain, chain[1:])):
+        tense = "future"  # "Latvia is to send 40 soldiers": an arrangement, not a present movement
     negated = any(_negated(v) for v in chain)
     words = [v.text for v in chain]
     cue_text = " ".join(words + sorted(p for p in _particles(cue_verb) if p in ("out", "home", "back", "down"))) \

@@ -589,3 +589,8 @@ def test_forces_rules_asking_ones_parliament_to_approve_is_pending(extract, text
     # the contributor's own request for an approval: the troops wait for the vote
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"pending"}
+
+
+def test_forces_rules_is_to_send_is_a_plan(extract):
+    rows = extract("Latvia is to send 40 soldiers to the mission in Kosovo.")
+    assert {r["status"] for r in rows_for(rows, "LVA") if r["quantity"] == 40} == {"planned"}
