@@ -1118,6 +1118,14 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
     return []
 
 
+def _own_countries(actors, exclude: frozenset) -> set[str]:
+    """The source's own states, which an act noun it judges does not refer to ("a Philippine
+    minister hailed the agreement": Japan's side of it). A party speaks of its own state's acts
+    ("Renamo condemned the extension"), so parties have none."""
+    return {x.country for e in exclude for x in [actors.actors.get(e)]
+            if x is not None and x.country and getattr(x, "kind", "") != "political_party"}
+
+
 def _lede_actors(doc: Doc, actors, lex: Lexicon, exclude: frozenset) -> list:
     """Who acts in the article's first sentence ("Germany will pull its last soldiers out of
     Niger, the ministry said"): what "the decision" or "the move" refers to when no earlier
@@ -1130,7 +1138,7 @@ def _lede_actors(doc: Doc, actors, lex: Lexicon, exclude: frozenset) -> list:
     dash = next((t.i for t in first if t.i - first.start < 12 and t.text in DATELINE_DASHES), None)
     for clause in clauses + [root]:
         found = []
-        own = {x.country for e in exclude for x in [actors.actors.get(e)] if x is not None and x.country}
+        own = _own_countries(actors, exclude)
         for sj in _with_conjuncts(_subjects(clause)):
             if dash is not None and sj.i < dash:
                 # "CINCU, Romania – France will lead ...": the dateline is not the actor; the
@@ -1152,7 +1160,7 @@ def _last_actor_subject(tok: Token, actors, lex: Lexicon, exclude: frozenset) ->
     """Who did "the extension" / "the decision": the latest state, government or organisation
     that was the subject of a clause before the noun (this sentence first, then earlier ones)."""
     verbs = set(lex.act_nouns.get(_lemma(tok), ()))
-    own = {x.country for e in exclude for x in [actors.actors.get(e)] if x is not None and x.country}
+    own = _own_countries(actors, exclude)
     for sent in [tok.sent, *reversed(_sentences_before(tok, 40))]:
         acts = [t for t in sent if t.i < tok.i and t.pos_ in ("VERB", "AUX") and _lemma(t) in verbs]
         for verb in reversed(acts):
