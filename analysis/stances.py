@@ -473,6 +473,18 @@ def _according_to(sent: Span, lex: Lexicon) -> list[Token]:
     return out
 
 
+def _introducing_verb(doc: Doc, start: int, spans: list[tuple[int, int]], lex: Lexicon) -> Token | None:
+    """The speech verb of a line that ends in a colon just before a quote: press releases put
+    'Defence Secretary John Healey said:' on a line of its own, and the quote in the next
+    paragraph."""
+    j = start - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in QUOTE_MARKS):
+        j -= 1
+    if j < 0 or doc[j].text != ":":
+        return None
+    return _attribution_in(doc[j].sent, spans, lex)
+
+
 def find_quotes(doc: Doc, actors, lex: Lexicon | None = None) -> list[Quote]:
     """Direct quotations with their speakers (an actor), in text order."""
     lex = lex or load_lexicon()
@@ -510,6 +522,11 @@ def find_quotes(doc: Doc, actors, lex: Lexicon | None = None) -> list[Quote]:
                 speaker_toks = _according_to(st, lex)
                 if speaker_toks:
                     break
+        if not speaker_toks and verb is None:
+            intro = _introducing_verb(doc, s, spans, lex)
+            if intro is not None:
+                q.verb = verb = intro
+                speaker_toks = _subjects(intro)
         for t in speaker_toks:
             a = _actor_for_token(t, actors)
             if a is not None:
