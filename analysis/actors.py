@@ -1303,6 +1303,12 @@ def _surname_mentions(aset: ActorSet, doc: Doc) -> None:
         parts = a.name.split()
         if a.type == "person" and len(parts) > 1 and len(parts[-1]) > 2:
             surnames.setdefault(parts[-1], a)
+        known = aset.ref.people.get(a.id) if a.type == "person" and a.source == "reference" else None
+        for alias in (known.aliases if known else ()):
+            if " " not in alias and len(alias) > 2:
+                # a one-word form the reference gives ("Abiy" for Abiy Ahmed, whom Ethiopian
+                # usage calls by his first name), once the full name is in the article
+                surnames.setdefault(alias, a)
     for tok in doc:
         person = surnames.get(tok.text)
         if person is not None and tok.i not in aset._by_token and tok.pos_ in {"PROPN", "NOUN"}:

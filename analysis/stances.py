@@ -1029,6 +1029,11 @@ def _evaluated(root: Token, actors, lex: Lexicon, strict: bool, exclude: frozens
             cur = head
             continue
         if dep in ("pobj", "prep", "conj", "appos") and head.pos_ not in ("VERB", "AUX"):
+            if dep == "prep" and cur.lower_ == "as" and head.dep_ == "dobj" \
+                    and _lemma(head.head) in lex.characterising_verbs:
+                # "described [Blinken's remarks as "interference"]": the parser hangs "as" on
+                # the object; what is described is still the object
+                return _targets_of([head], actors, lex, strict, exclude)
             if dep == "appos":
                 return _targets_of([head], actors, lex, strict, exclude)
             cur = head

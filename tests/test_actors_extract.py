@@ -355,3 +355,10 @@ def test_actors_extract_no_sentence_break_inside_a_line_without_full_stop(nlp):
               "He said so twice.")
     sents = [s.text.strip() for s in doc.sents]
     assert "Latvia First leader Ainārs Šlesers accused the government of waste." in sents
+
+
+def test_actors_extract_reference_first_name_folds_into_the_full_name(nlp):
+    rows = actors_of(nlp, "Prime Minister Abiy Ahmed told lawmakers that troops had crossed the border. "
+                          "The African Union welcomed Abiy's announcement.")
+    abiy = by_name(rows, "Abiy Ahmed")
+    assert "Abiy" in aliases(abiy) and abiy["mentions"] == 2
