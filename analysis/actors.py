@@ -146,6 +146,7 @@ class Actor:
     source: str = ""  # reference | ner | rule
     host: tuple[str, ...] = ()
     org: str = ""
+    kind: str = ""  # the reference file's finer category ("political_party", "un_peacekeeping")
 
 
 class ActorSet:
@@ -340,7 +341,7 @@ def slugify(text: str) -> str:
 
 def _entity_actor(ent: Entity) -> Actor:
     return Actor(id=ent.id, name=ent.name, type=ent.type, country=ent.country,
-                 source="reference", host=ent.host, org=ent.org)
+                 source="reference", host=ent.host, org=ent.org, kind=ent.kind)
 
 
 def _state_actor(aset: ActorSet, iso3: str) -> Actor | None:
@@ -365,11 +366,12 @@ def _strip_determiners(span: Span) -> Span:
 def _reference_mentions(aset: ActorSet, doc: Doc) -> list[tuple[Span, str]]:
     """Add mentions for reference entities; return metonym spans for later resolution."""
     metonyms: list[tuple[Span, str]] = []
+    weights = _country_weights(aset, doc)
     for ent in doc.ents:
         if _in_credit_line(ent):
             continue  # "(Reporting by John Irish in Paris ...)": staff and their desks
         if ent.label_ in KNOWN_LABELS and ent.ent_id_:
-            known = aset.ref.entities.get(ent.ent_id_)
+            known = _disambiguated(aset, aset.ref.entities.get(ent.ent_id_), ent.text, weights)
             if known is None:
                 continue
             actor = aset.add_actor(_entity_actor(known))
@@ -383,6 +385,33 @@ def _reference_mentions(aset: ActorSet, doc: Doc) -> list[tuple[Span, str]]:
         elif ent.label_ == PERSON_LABEL and ent.ent_id_ in aset.ref.people:
             aset.add_mention(_known_person(aset, aset.ref.people[ent.ent_id_]), ent, "name")
     return metonyms
+
+
+def _country_weights(aset: ActorSet, doc: Doc) -> dict[str, int]:
+    """How often each state is named (by name, demonym, capital or a known person's country):
+    which country's "Labour" or "Social Democrats" an article means."""
+    weights: dict[str, int] = {}
+    for ent in doc.ents:
+        iso = ""
+        if ent.label_ in (DEMONYM_LABEL, METONYM_LABEL) or ent.label_ == LABELS["state"]:
+            iso = ent.ent_id_
+        elif ent.label_ == PERSON_LABEL and ent.ent_id_ in aset.ref.people:
+            iso = aset.ref.people[ent.ent_id_].country
+        if iso:
+            weights[iso] = weights.get(iso, 0) + 1
+    return weights
+
+
+def _disambiguated(aset: ActorSet, known: Entity | None, text: str, weights: dict[str, int]) -> Entity | None:
+    """Among reference entities sharing this surface form, the one of the most-named country.
+    Only parties are chosen this way; other shared names keep the entity ruler's choice."""
+    if known is None or known.kind != "political_party":
+        return known
+    options = [e for i in aset.ref.alternatives(text) for e in [aset.ref.entities.get(i)]
+               if e is not None and e.kind == "political_party"]
+    if len(options) < 2:
+        return known
+    return max(options, key=lambda e: (weights.get(e.country, 0), e.id == known.id))
 
 
 def _known_person(aset: ActorSet, known: Entity) -> Actor:
@@ -469,6 +498,9 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
         return earlier[term]  # "The embassy accused ..." after "Russia's embassy in Bucharest"
     if earlier and _has_junta_word(term) and JUNTA_KEY in earlier:
         return earlier[JUNTA_KEY]  # "the junta" after "the military junta in Niamey"
+    party = _party_country(aset, span)
+    if party:
+        return party
     if governments:
         return governments[-1].country
     # a junta the reference lists know ("the CNSP") named anywhere in the article
@@ -497,6 +529,29 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
     if prev:
         return aset.actors[max(prev, key=lambda m: m.start).actor_id].country
     return ""
+
+
+def _party_country(aset: ActorSet, span: Span) -> str:
+    """Whose "the government" a party means: its own. Opposition parties and their spokesmen
+    attack their own government ("AfD spokesman Lucassen accused the government"), so a bare
+    government phrase acted on by a party member, or in an article whose parties all come from
+    one country, belongs to that country."""
+    if any(span.doc[i].pos_ in ("PROPN", "ADJ") for i in range(max(span.sent.start, span.start - 2), span.start)):
+        return ""
+    parties = [m for m in aset.mentions if aset.actors[m.actor_id].kind == "political_party"]
+    if not parties:
+        return ""
+    verb = span.root.head
+    while verb.dep_ in {"prep", "pobj", "dobj", "conj", "xcomp", "advcl"} and verb.pos_ not in {"VERB", "AUX"}:
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in SUBJECT_DEPS:
+            for t in c.subtree:
+                m = aset._by_token.get(t.i)
+                if m is not None and aset.actors[m.actor_id].kind == "political_party":
+                    return aset.actors[m.actor_id].country
+    countries = {aset.actors[m.actor_id].country for m in parties}
+    return countries.pop() if len(countries) == 1 and len(parties) >= 2 else ""
 
 
 def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> None:
@@ -1248,6 +1303,12 @@ def _surname_mentions(aset: ActorSet, doc: Doc) -> None:
         parts = a.name.split()
         if a.type == "person" and len(parts) > 1 and len(parts[-1]) > 2:
             surnames.setdefault(parts[-1], a)
+        known = aset.ref.people.get(a.id) if a.type == "person" and a.source == "reference" else None
+        for alias in (known.aliases if known else ()):
+            if " " not in alias and len(alias) > 2:
+                # a one-word form the reference gives ("Abiy" for Abiy Ahmed, whom Ethiopian
+                # usage calls by his first name), once the full name is in the article
+                surnames.setdefault(alias, a)
     for tok in doc:
         person = surnames.get(tok.text)
         if person is not None and tok.i not in aset._by_token and tok.pos_ in {"PROPN", "NOUN"}:

@@ -23,6 +23,20 @@ from .reference import get_reference
 QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
 
 
+SENTENCE_END = {".", "!", "?", ":", ";", "\u2026"}
+CLOSERS = QUOTES | {")", "]", "\u2019", "'"}
+
+
+def _may_end_sentence(doc: Doc, i: int) -> bool:
+    """Whether a sentence may end right before token ``i``: after . ! ? (or a colon or
+    semicolon), possibly followed by closing quotes or brackets."""
+    j = i - 1
+    while j > 0 and (doc[j].text in CLOSERS or doc[j].is_space):
+        j -= 1
+    text = doc[j].text
+    return text in SENTENCE_END or text.endswith(".") or text[-1:] in SENTENCE_END
+
+
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence at each paragraph or line break; never at a closing quotation mark.
@@ -39,6 +53,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
             inside_quote = False
+        elif not _may_end_sentence(doc, i) and not tok.is_space:
+            # "Latvia First leader Ainārs Šlesers accused ...": without a full stop before it,
+            # a word inside a line never opens a sentence, whatever the parser guesses
+            tok.is_sent_start = False
         if tok.text in QUOTES:
             # straight quotes alternate; curly ones say which way they face
             opening = {"\u201c": True, "\u201d": False}.get(tok.text, not inside_quote)

@@ -29,7 +29,7 @@ LABELS = {
 DEMONYM_LABEL = "DEMONYM"
 PERSON_LABEL = "KNOWN_PERSON"
 METONYM_LABEL = "METONYM"
-ENTITY_FILES = ("organizations.jsonl", "operations.jsonl", "armed_groups.jsonl", "units.jsonl")
+ENTITY_FILES = ("organizations.jsonl", "operations.jsonl", "armed_groups.jsonl", "units.jsonl", "parties.jsonl")
 
 
 def norm(text: str) -> str:
@@ -79,6 +79,13 @@ class Reference:
     title_words: frozenset[str] = frozenset()  # one-word titles ("minister", "general")
     ship_classes: tuple[str, ...] = ()
     ship_prefixes: dict[str, str] = field(default_factory=dict)
+    #: normalised alias -> every entity that uses it ("Labour" is a party in Britain, Ireland,
+    #: Norway ...); the actor step picks the one whose country the article is about
+    shared_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def alternatives(self, text: str) -> tuple[str, ...]:
+        """Every entity id that ``text`` names, when more than one does."""
+        return self.shared_aliases.get(norm(text), ())
 
     def person(self, text: str) -> Entity | None:
         """A known public figure by full name or distinctive alias (role and country from the file)."""
@@ -156,10 +163,14 @@ def load_reference(directory: Path | str = REFERENCE_DIR) -> Reference:
     directory = Path(directory)
     ref = Reference()
 
+    users: dict[str, list[str]] = {}
+
     def add(ent: Entity) -> None:
         ref.entities[ent.id] = ent
         for alias in (ent.name, *ent.aliases):
             key = norm(alias)
+            if key and ent.id not in users.setdefault(key, []):
+                users[key].append(ent.id)
             # first writer wins: countries load first, so a state keeps its own name
             if key and key not in ref.alias_index:
                 ref.alias_index[key] = ent.id
@@ -214,6 +225,7 @@ def load_reference(directory: Path | str = REFERENCE_DIR) -> Reference:
                                       key=lambda t: (-len(t), t)))
     ref.government_terms = tuple(sorted({t.lower() for t in _read_lines(directory / "government_terms.txt")},
                                         key=lambda t: (-len(t), t)))
+    ref.shared_aliases = {k: tuple(v) for k, v in users.items() if len(v) > 1}
     return ref
 
 

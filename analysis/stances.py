@@ -473,6 +473,18 @@ def _according_to(sent: Span, lex: Lexicon) -> list[Token]:
     return out
 
 
+def _introducing_verb(doc: Doc, start: int, spans: list[tuple[int, int]], lex: Lexicon) -> Token | None:
+    """The speech verb of a line that ends in a colon just before a quote: press releases put
+    'Defence Secretary John Healey said:' on a line of its own, and the quote in the next
+    paragraph."""
+    j = start - 1
+    while j >= 0 and (doc[j].is_space or doc[j].text in QUOTE_MARKS):
+        j -= 1
+    if j < 0 or doc[j].text != ":":
+        return None
+    return _attribution_in(doc[j].sent, spans, lex)
+
+
 def find_quotes(doc: Doc, actors, lex: Lexicon | None = None) -> list[Quote]:
     """Direct quotations with their speakers (an actor), in text order."""
     lex = lex or load_lexicon()
@@ -510,6 +522,11 @@ def find_quotes(doc: Doc, actors, lex: Lexicon | None = None) -> list[Quote]:
                 speaker_toks = _according_to(st, lex)
                 if speaker_toks:
                     break
+        if not speaker_toks and verb is None:
+            intro = _introducing_verb(doc, s, spans, lex)
+            if intro is not None:
+                q.verb = verb = intro
+                speaker_toks = _subjects(intro)
         for t in speaker_toks:
             a = _actor_for_token(t, actors)
             if a is not None:
@@ -1012,6 +1029,11 @@ def _evaluated(root: Token, actors, lex: Lexicon, strict: bool, exclude: frozens
             cur = head
             continue
         if dep in ("pobj", "prep", "conj", "appos") and head.pos_ not in ("VERB", "AUX"):
+            if dep == "prep" and cur.lower_ == "as" and head.dep_ == "dobj" \
+                    and _lemma(head.head) in lex.characterising_verbs:
+                # "described [Blinken's remarks as "interference"]": the parser hangs "as" on
+                # the object; what is described is still the object
+                return _targets_of([head], actors, lex, strict, exclude)
             if dep == "appos":
                 return _targets_of([head], actors, lex, strict, exclude)
             cur = head
@@ -1118,6 +1140,14 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
     return []
 
 
+def _own_countries(actors, exclude: frozenset) -> set[str]:
+    """The source's own states, which an act noun it judges does not refer to ("a Philippine
+    minister hailed the agreement": Japan's side of it). A party speaks of its own state's acts
+    ("Renamo condemned the extension"), so parties have none."""
+    return {x.country for e in exclude for x in [actors.actors.get(e)]
+            if x is not None and x.country and getattr(x, "kind", "") != "political_party"}
+
+
 def _lede_actors(doc: Doc, actors, lex: Lexicon, exclude: frozenset) -> list:
     """Who acts in the article's first sentence ("Germany will pull its last soldiers out of
     Niger, the ministry said"): what "the decision" or "the move" refers to when no earlier
@@ -1130,7 +1160,7 @@ def _lede_actors(doc: Doc, actors, lex: Lexicon, exclude: frozenset) -> list:
     dash = next((t.i for t in first if t.i - first.start < 12 and t.text in DATELINE_DASHES), None)
     for clause in clauses + [root]:
         found = []
-        own = {x.country for e in exclude for x in [actors.actors.get(e)] if x is not None and x.country}
+        own = _own_countries(actors, exclude)
         for sj in _with_conjuncts(_subjects(clause)):
             if dash is not None and sj.i < dash:
                 # "CINCU, Romania – France will lead ...": the dateline is not the actor; the
@@ -1152,7 +1182,7 @@ def _last_actor_subject(tok: Token, actors, lex: Lexicon, exclude: frozenset) ->
     """Who did "the extension" / "the decision": the latest state, government or organisation
     that was the subject of a clause before the noun (this sentence first, then earlier ones)."""
     verbs = set(lex.act_nouns.get(_lemma(tok), ()))
-    own = {x.country for e in exclude for x in [actors.actors.get(e)] if x is not None and x.country}
+    own = _own_countries(actors, exclude)
     for sent in [tok.sent, *reversed(_sentences_before(tok, 40))]:
         acts = [t for t in sent if t.i < tok.i and t.pos_ in ("VERB", "AUX") and _lemma(t) in verbs]
         for verb in reversed(acts):

@@ -329,3 +329,36 @@ def test_actors_party_named_with_a_demonym_is_its_own_actor(nlp):
     party = next((a for a in aset.actors.values() if a.name == "Danish People's Party"), None)
     assert party is not None and party.country == "DNK"
     assert aset.at_token(next(t for t in doc if t.text == "Armed")).id == "bundeswehr"
+
+
+def test_actors_extract_shared_party_name_takes_the_article_country(nlp):
+    # "Labour" is a party in Britain, Ireland, Norway and New Zealand: the text decides which
+    irish = actors_of(nlp, "Ireland will send 40 more soldiers to Lebanon. The Irish government said the "
+                           "Dáil would vote on Tuesday. Labour said it would back the motion.")
+    british = actors_of(nlp, "Britain will send 40 more soldiers to Estonia. The British government said "
+                             "MPs in London would debate it. Labour said it would back the plan.")
+    assert next(r for r in irish.values() if "Labour" in aliases(r))["country"] == "IRL"
+    assert next(r for r in british.values() if "Labour" in aliases(r))["country"] == "GBR"
+
+
+def test_actors_extract_party_spokesman_attacks_his_own_government(nlp):
+    # the story is set in Bosnia, but an AfD spokesman's "the government" is Germany's
+    rows = actors_of(nlp, "EUFOR Althea has kept peace in Bosnia since 2004. Bosnia's presidency asked for "
+                          "more troops, and Bosnian officials toured Sarajevo. AfD defence spokesman Jan Meyer "
+                          "accused the government of wasting money.")
+    assert "government" in {a.lower() for a in aliases(rows["DEU"])} | {a.lower().removeprefix("the ") for a in aliases(rows["DEU"])}
+    assert not any("government" in a.lower() for a in aliases(rows["BIH"]))
+
+
+def test_actors_extract_no_sentence_break_inside_a_line_without_full_stop(nlp):
+    doc = nlp("Opposition split\n\nLatvia First leader Ainārs Šlesers accused the government of waste. "
+              "He said so twice.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert "Latvia First leader Ainārs Šlesers accused the government of waste." in sents
+
+
+def test_actors_extract_reference_first_name_folds_into_the_full_name(nlp):
+    rows = actors_of(nlp, "Prime Minister Abiy Ahmed told lawmakers that troops had crossed the border. "
+                          "The African Union welcomed Abiy's announcement.")
+    abiy = by_name(rows, "Abiy Ahmed")
+    assert "Abiy" in aliases(abiy) and abiy["mentions"] == 2

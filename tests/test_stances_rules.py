@@ -324,3 +324,14 @@ def test_strongest_statements_orders_by_strength():
     top = strongest_statements(_df(), 2)
     assert list(top["cue"]) == ["condemned", "support"]
     assert list(top["source_name"]) == ["DNK", "FRA"]  # ids when no names are known
+
+
+def test_stances_rules_quote_under_a_said_colon_line_belongs_to_that_speaker(nlp):
+    # press releases: the speaker's line ends in a colon, the quote is the next paragraph
+    from analysis.actors import extract_actors
+    from analysis.stances import extract_stances
+    doc = nlp('Defence Secretary John Healey said:\n\n"Our partners are as committed as ever. '
+              'I want to thank Canada and New Zealand for sending their instructors."')
+    rows = extract_stances(doc, extract_actors(doc, "t"))
+    got = {(r["source"], r["target"], r["stance"]) for r in rows}
+    assert {("john-healey", "CAN", "support"), ("john-healey", "NZL", "support")} <= got
