@@ -100,6 +100,8 @@ class StatusLexicon:
     status_adjectives: dict[str, str] = field(default_factory=dict)
     service_nouns: frozenset[str] = frozenset()
     carrier_verbs: frozenset[str] = frozenset()
+    on_request_nouns: frozenset[str] = frozenset()
+    on_request_verbs: frozenset[str] = frozenset()
 
 
 def _read_json(path: Path) -> dict:
@@ -2021,8 +2023,47 @@ def _uncounted_crossing(g: Group, pred: Token | None, slex: StatusLexicon) -> bo
     return bool(entry and entry.get("counted_only")) and not counted
 
 
+_CONDITION_MARKS = frozenset({"if", "when", "once"})
+
+
+def _only_on_request(g: Group, pred: Token | None, slex: StatusLexicon) -> bool:
+    """"a platoon ..., to be sent only at the request of the force commander", "troops that would
+    be deployed only if requested by NATO": a unit held back until someone asks for it. A past
+    deployment "at the request of" a government is a reason, not a condition, so the phrase
+    counts only with "only" or on a verb that has not happened (to-infinitive, modal)."""
+    anchors = {t.i for t in g.tokens} | ({pred.i} if pred is not None else set())
+    for tok in g.head.sent:
+        lem = tok.lemma_.lower()
+        if tok.dep_ == "pobj" and lem in slex.on_request_nouns and tok.head.lower_ in ("at", "on", "upon"):
+            verb, prep = tok.head.head, tok.head
+            only = any(c.lower_ == "only" for c in prep.children) or any(
+                c.lower_ == "only" and c.i == prep.i - 1 for c in verb.children)
+        elif tok.pos_ in ("VERB", "ADJ") and lem in slex.on_request_verbs and any(
+                c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in tok.children):
+            verb = tok.head
+            only = True  # "if requested", "when asked": a condition by its very form
+        else:
+            continue
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        unreal = any(a.lower_ == "to" or a.lower_ in slex.frames.get("modals_future", ()) for a in _aux(verb))
+        if not (only or unreal):
+            continue
+        # the condition must bear on this contingent: its verb or a clause on the unit
+        t = verb
+        for _ in range(6):
+            if t.i in anchors:
+                return True
+            if t.head is t:
+                break
+            t = t.head
+    return False
+
+
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
     st = _verb_group_status(g, pred, slex, actors)
+    if st.status in ("planned", "arriving", "unknown") and _only_on_request(g, pred, slex):
+        return Status("pending", "only on request")
     if st.status in ("planned", "arriving", "pending", "unknown"):
         for c in g.head.children:
             # "... to join the drills, alongside some 5,000 U.S. Marines already in the country":

@@ -591,6 +591,21 @@ def test_forces_rules_asking_ones_parliament_to_approve_is_pending(extract, text
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"pending"}
 
 
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("The defence ministry has also offered a reinforcement platoon of up to 35 German soldiers for EUFOR's "
+     "reserve, to be sent only at the request of the force commander.", "DEU", 35),
+    ("Estonia has offered 50 troops that would be deployed only if requested by NATO.", "EST", 50),
+])
+def test_forces_rules_a_unit_sent_only_on_request_is_pending(extract, text, contributor, quantity):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"pending"}
+
+
+def test_forces_rules_a_past_deployment_at_a_request_stays_deployed(extract):
+    rows = extract("French troops deployed to Mali in 2013 at the request of the Malian government.")
+    assert statuses(rows, "FRA") == {"deployed"}
+
+
 def test_forces_rules_is_to_send_is_a_plan(extract):
     rows = extract("Latvia is to send 40 soldiers to the mission in Kosovo.")
     assert {r["status"] for r in rows_for(rows, "LVA") if r["quantity"] == 40} == {"planned"}
