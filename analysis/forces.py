@@ -454,6 +454,14 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
             objs = [g for g in child.children if g.dep_ == "pobj" and g.like_num]
             if objs:
                 return _num_span(objs[0]), "of"
+            # "a battalion of 650 men", "a company of around 150 pending approval" (the number
+            # parsed onto the next word): a number in a unit's of-phrase on a word that is no unit
+            # itself counts the unit's people
+            for pobj in (g for g in child.children if g.dep_ == "pobj" and unit_class(g, lex) is None):
+                nums = [n for n in pobj.children if n.dep_ == "nummod" and n.i < pobj.i
+                        and (n.ent_type_ not in lex.excluded_entity_types or not _looks_like_date(n))]
+                if nums and not _looks_like_date(nums[0]):
+                    return _num_span(nums[0]), "of"
         if child.dep_ == "appos" and child.like_num and any(
                 g.dep_ == "amod" and g.lower_ in lex.strength_words for g in child.children):
             # "Soldiers of the 2nd Brigade, roughly 3,000 strong, ..."
@@ -1831,6 +1839,8 @@ def _awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
         if lem in nouns | {"agreement", "signature", "ratification"} and tok.dep_ == "pobj" and (
                 tok.head.lower_ == "pending" or (tok.head.lower_ == "to" and tok.head.head.lower_ == "subject")):
             return True  # "subject to an agreement with the UN", "pending the signature of an accord"
+        if lem in nouns and any(c.lower_ == "pending" and c.i == tok.i - 1 for c in tok.children):
+            return True  # "a company of around 150 pending approval": the parser makes "pending" a modifier
         if lem in {"approve", "authorise", "authorize", "ratify"} and any(
                 c.lower_ == "still" or c.dep_ == "aux" and c.lower_ in {"must", "has", "have"} for c in tok.children) \
                 and any(c.lower_ == "still" for c in tok.children):

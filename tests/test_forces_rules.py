@@ -609,3 +609,17 @@ def test_forces_rules_a_past_deployment_at_a_request_stays_deployed(extract):
 def test_forces_rules_is_to_send_is_a_plan(extract):
     rows = extract("Latvia is to send 40 soldiers to the mission in Kosovo.")
     assert {r["status"] for r in rows_for(rows, "LVA") if r["quantity"] == 40} == {"planned"}
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("Ireland will send a company of around 150 pending approval by the Dail.", "IRL", 150),
+    ("Latvia is to send 40 soldiers to the mission subject to Cabinet approval.", "LVA", 40),
+])
+def test_forces_rules_pending_approval_without_a_comma(extract, text, contributor, quantity):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"pending"}
+
+
+def test_forces_rules_a_unit_of_a_number_of_men_is_a_head_count(extract):
+    rows = extract("Senegal will send a battalion of 650 men to the Gambia.")
+    assert quantities(rows, "SEN") == {650}
