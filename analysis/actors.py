@@ -526,6 +526,11 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
               for m in [aset._by_token.get(t.i) for t in c.subtree] if m is not None}
     prev = [m for m in aset.mentions if m.end_token <= span.start and aset.actors[m.actor_id].type == "state"
             and m.actor_id not in acting]
+    # a bare "the government" in a story about a mission is most often the host state's
+    # ("UNAMID ... called on the Government" after a list of contributing countries)
+    host = aset.host_country()
+    if host and host not in acting and any(m.actor_id == host for m in prev):
+        return host
     if prev:
         return aset.actors[max(prev, key=lambda m: m.start).actor_id].country
     return ""
