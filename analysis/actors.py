@@ -808,10 +808,30 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
                 aset.add_mention(actor, span, "name")
             continue
         if ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE", "NORP"} and _introduced_as_person(aset, span)):
-            _person_mention(aset, span, text)
+            span = _with_first_names(aset, span)
+            _person_mention(aset, span, GENERATION_SUFFIX.sub("", clean_span_text(span.text)))
         elif ent.label_ == "ORG":
             _org_mention(aset, span, text)
         # unknown places (towns, regions) and nationalities are not actors
+
+
+#: "Gilberto Teodoro Jr.": the generation is not part of the name others use
+GENERATION_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def _with_first_names(aset: ActorSet, span: Span) -> Span:
+    """A PERSON span with the capitalised first names NER left out ("Defense Secretary
+    [Gilberto] Teodoro Jr."), but never a title word or honorific."""
+    doc = span.doc
+    start = span.start
+    title_words = aset.ref.title_words | aset.ref.honorifics
+    while start > span.sent.start and start - span.start > -2:
+        prev = doc[start - 1]
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.ent_type_ or prev.i in aset._by_token \
+                or prev.lower_.rstrip(".") in title_words or prev.lower_ in GENERIC_ORG_WORDS:
+            break
+        start -= 1
+    return doc[start:span.end]
 
 
 #: Wire-copy furniture whose names are staff, not actors: "(Reporting by X; Editing by Y)",
