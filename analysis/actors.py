@@ -809,7 +809,7 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
             continue
         if ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE", "NORP"} and _introduced_as_person(aset, span)):
             span = _with_first_names(aset, span)
-            _person_mention(aset, span, GENERATION_SUFFIX.sub("", clean_span_text(span.text)))
+            _person_mention(aset, span, text)
         elif ent.label_ == "ORG":
             _org_mention(aset, span, text)
         # unknown places (towns, regions) and nationalities are not actors
@@ -1084,7 +1084,7 @@ def _person_mention(aset: ActorSet, span: Span, text: str) -> None:
                                     or doc[start].lower_ in title_words):
         start += 1
     span = doc[start:span.end]
-    text = clean_span_text(span.text)
+    text = GENERATION_SUFFIX.sub("", clean_span_text(span.text))
     if len(span) == 1 and (span[0].pos_ not in {"PROPN"} or span[0].is_stop
                            or span[0].lower_.rstrip(".") in aset.ref.honorifics or span[0].lower_ in title_words):
         return
