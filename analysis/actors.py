@@ -526,6 +526,11 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
               for m in [aset._by_token.get(t.i) for t in c.subtree] if m is not None}
     prev = [m for m in aset.mentions if m.end_token <= span.start and aset.actors[m.actor_id].type == "state"
             and m.actor_id not in acting]
+    # a bare "the government" in a story about a mission is most often the host state's
+    # ("UNAMID ... called on the Government" after a list of contributing countries)
+    host = aset.host_country()
+    if host and host not in acting and any(m.actor_id == host for m in prev):
+        return host
     if prev:
         return aset.actors[max(prev, key=lambda m: m.start).actor_id].country
     return ""
@@ -803,10 +808,30 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
                 aset.add_mention(actor, span, "name")
             continue
         if ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE", "NORP"} and _introduced_as_person(aset, span)):
+            span = _with_first_names(aset, span)
             _person_mention(aset, span, text)
         elif ent.label_ == "ORG":
             _org_mention(aset, span, text)
         # unknown places (towns, regions) and nationalities are not actors
+
+
+#: "Gilberto Teodoro Jr.": the generation is not part of the name others use
+GENERATION_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def _with_first_names(aset: ActorSet, span: Span) -> Span:
+    """A PERSON span with the capitalised first names NER left out ("Defense Secretary
+    [Gilberto] Teodoro Jr."), but never a title word or honorific."""
+    doc = span.doc
+    start = span.start
+    title_words = aset.ref.title_words | aset.ref.honorifics
+    while start > span.sent.start and start - span.start > -2:
+        prev = doc[start - 1]
+        if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.ent_type_ or prev.i in aset._by_token \
+                or prev.lower_.rstrip(".") in title_words or prev.lower_ in GENERIC_ORG_WORDS:
+            break
+        start -= 1
+    return doc[start:span.end]
 
 
 #: Wire-copy furniture whose names are staff, not actors: "(Reporting by X; Editing by Y)",
@@ -1059,7 +1084,7 @@ def _person_mention(aset: ActorSet, span: Span, text: str) -> None:
                                     or doc[start].lower_ in title_words):
         start += 1
     span = doc[start:span.end]
-    text = clean_span_text(span.text)
+    text = GENERATION_SUFFIX.sub("", clean_span_text(span.text))
     if len(span) == 1 and (span[0].pos_ not in {"PROPN"} or span[0].is_stop
                            or span[0].lower_.rstrip(".") in aset.ref.honorifics or span[0].lower_ in title_words):
         return

@@ -355,7 +355,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return []
     agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if agents:
+    if agents and (not subj or any(c.dep_ == "auxpass" for c in verb.children)):
+        # an active verb with a subject keeps it: "The Mission condemned the looting ... by
+        # unidentified armed men" (the parser hangs the looters' "by" on the verb)
         return agents
     if subj:
         out = []
@@ -589,6 +591,9 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
     if a is None and lem in lex.collective_referents and tok.tag_ == "NNS" \
             and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
         a = actors.actors.get(lex.collective_referents[lem])  # "thanked the allies": NATO, if named
+    if a is None and lem in OPERATION_NOUNS and tok.tag_ in ("NN", "NNP") \
+            and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
+        a = _main_operation(actors)  # "The Mission called on the Government" in a UN release
     if a is None and lem in lex.asset_nouns:
         # "the headquarters of the force", "positions of the Lebanese army": whose they are
         for p in _prep_objects(tok, ("of",)):

@@ -362,3 +362,9 @@ def test_actors_extract_reference_first_name_folds_into_the_full_name(nlp):
                           "The African Union welcomed Abiy's announcement.")
     abiy = by_name(rows, "Abiy Ahmed")
     assert "Abiy" in aliases(abiy) and abiy["mentions"] == 2
+
+
+def test_actors_extract_first_name_ner_left_out_and_generation_suffix(nlp):
+    rows = actors_of(nlp, "Defense Secretary Gilberto Teodoro Jr. brushed the criticism aside.")
+    person = by_name(rows, "Gilberto Teodoro")
+    assert person["type"] == "person"

@@ -431,3 +431,14 @@ def test_stances_targets_reported_should_is_a_demand_on_its_subject(nlp):
 def test_stances_targets_translated_call_to_is_a_demand(nlp):
     got = pairs(nlp, "Algeria called Moscow to withdraw all its personnel from Libya.")
     assert ("DZA", "RUS", "demand") in got
+
+
+def test_stances_targets_the_mission_and_the_government_of_a_un_release(nlp):
+    # a UN release: "The Mission" is the article's operation, "the Government" the host state's
+    # even after contributors were listed, and the looters' "by" is not the condemner
+    got = pairs(nlp, "UNAMID handed over its last team site in Darfur, Sudan. Contingents from Rwanda and "
+                     "Pakistan have left. The Mission condemned the looting of a former site by armed men "
+                     "and called on the Government to bring those responsible to justice.")
+    assert ("unamid", "SDN", "demand") in got or any(s == "unamid" and t.startswith("sdn") and st == "demand"
+                                                     for s, t, st in got)
+    assert not any(t.startswith("pak") or t == "PAK" for s, t, st in got if s == "unamid")
