@@ -852,8 +852,8 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         return Status("withdrawn", cue_text)  # "which used to send officers": a past habit, over now
     if any(l in frames.get("pending", ()) for l in outer_lemmas):
         return Status("pending", cue_text)
-    if any(l in frames.get("refusal", ()) for l in outer_lemmas):
-        return Status("refused", cue_text)
+    if any(l in frames.get("refusal", ()) | frames.get("deliberation", frozenset()) for l in outer_lemmas):
+        return Status("refused", cue_text)  # "ruled out sending", "is considering whether to withdraw"
     if any(l in frames.get("request", ()) for l in outer_lemmas) or \
             (top.dep_ == "xcomp" and top.head.lemma_.lower() in frames.get("request", ())):
         return Status("unknown", cue_text)
@@ -2070,7 +2070,37 @@ def _only_on_request(g: Group, pred: Token | None, slex: StatusLexicon) -> bool:
     return False
 
 
+_DELIBERATION_PATH = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp"})
+
+
+def _deliberated(g: Group, slex: StatusLexicon) -> Status | None:
+    """"is considering sending troops", "is weighing a request to contribute a battalion": a
+    contribution that is only being thought about is none yet (status "refused": no row). What
+    is weighed is pending when it already exists as an offer ("the UN is considering Ghana's offer
+    of 700 soldiers") or only waits for an approval ("is considering sending about 100 soldiers
+    back, subject to approval by its National Security Council"). Climbs from the contingent
+    through complements and objects only, so "Benin, which has offered 200 soldiers, is
+    considering sending more" keeps its offer."""
+    verbs = slex.frames.get("deliberation", frozenset())
+    offers = {k for k, v in slex.nouns.items() if v == "planned"}
+    t, offered = g.head, False
+    for _ in range(8):
+        if t.head is t or t.dep_ not in _DELIBERATION_PATH | {"nummod", "compound", "amod", "conj"}:
+            return None
+        t = t.head
+        offered = offered or (t.pos_ == "NOUN" and t.lemma_.lower() in offers)
+        if t.pos_ == "VERB" and t.lemma_.lower() in verbs:
+            # "is not considering sending troops" is no contribution either
+            if not _negated(t) and (offered or _awaits_approval(g.head.sent, slex)):
+                return Status("pending", f"{t.text} {'offer' if offered else 'subject to approval'}")
+            return Status("refused", t.text)
+    return None
+
+
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
+    weighed = _deliberated(g, slex)
+    if weighed is not None:
+        return weighed
     st = _verb_group_status(g, pred, slex, actors)
     if st.status in ("planned", "arriving", "unknown") and _only_on_request(g, pred, slex):
         return Status("pending", "only on request")

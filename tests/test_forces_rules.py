@@ -623,3 +623,28 @@ def test_forces_rules_pending_approval_without_a_comma(extract, text, contributo
 def test_forces_rules_a_unit_of_a_number_of_men_is_a_head_count(extract):
     rows = extract("Senegal will send a battalion of 650 men to the Gambia.")
     assert quantities(rows, "SEN") == {650}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Chad, which has been approached to join the force, has not given its answer.", "TCD"),
+    ("Rwanda has been sounded out about sending troops to the mission.", "RWA"),
+    ("Senegal is considering sending troops to the mission.", "SEN"),
+    ("Ghana is weighing a request to contribute a battalion of 700 soldiers to the force.", "GHA"),
+])
+def test_forces_rules_being_approached_or_considering_is_no_contribution(extract, text, absent):
+    assert rows_for(extract(text), absent) == []
+
+
+def test_forces_rules_an_offer_beside_a_deliberation_is_still_planned(extract):
+    rows = extract("Benin, which has already offered 200 soldiers, is considering sending more.")
+    assert {r["status"] for r in rows_for(rows, "BEN") if r["quantity"] == 200} == {"planned"}
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("Austria is considering sending about 100 soldiers back, subject to approval by its National Security "
+     "Council.", "AUT", 100),
+])
+def test_forces_rules_an_offer_or_a_plan_awaiting_approval_under_consideration_is_pending(
+        extract, text, contributor, quantity):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"pending"}
