@@ -1070,6 +1070,9 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
     agents = _participle_agents(g, actors)
     if agents:
         return agents
+    holders = _status_noun_holders(g, actors)
+    if holders:
+        return holders
     owners = _owner_with(g, actors) or _whose_owner(g, actors)
     if owners:
         return owners
@@ -1112,6 +1115,20 @@ def _from_origins(g: Group, actors) -> list:
                     g.shared = len(found) > 1
                     return found
     return []
+
+
+def _status_noun_holders(g: Group, actors) -> list:
+    """"Ghana's offer of 700 soldiers", "Kenya's deployment of 400 officers": the state that holds
+    the status noun a contingent's of-phrase hangs on is its contributor."""
+    t = g.head
+    if t.dep_ != "pobj" or t.head.lower_ != "of" or t.head.head.pos_ != "NOUN":
+        return []
+    noun = t.head.head
+    if noun.lemma_.lower() not in load_status_lexicon().nouns:
+        return []
+    found = [_actor_for(c, actors) for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+    return [a for a in _dedupe(_map_contributor(a, actors) for a in found if a is not None)
+            if a is not None and a.type == "state"]
 
 
 def _participle_agents(g: Group, actors) -> list:

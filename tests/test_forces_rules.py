@@ -643,6 +643,7 @@ def test_forces_rules_an_offer_beside_a_deliberation_is_still_planned(extract):
 @pytest.mark.parametrize("text, contributor, quantity", [
     ("Austria is considering sending about 100 soldiers back, subject to approval by its National Security "
      "Council.", "AUT", 100),
+    ("The UN is considering Ghana's offer of 700 soldiers for the mission.", "GHA", 700),
 ])
 def test_forces_rules_an_offer_or_a_plan_awaiting_approval_under_consideration_is_pending(
         extract, text, contributor, quantity):
