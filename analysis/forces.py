@@ -102,6 +102,7 @@ class StatusLexicon:
     carrier_verbs: frozenset[str] = frozenset()
     on_request_nouns: frozenset[str] = frozenset()
     on_request_verbs: frozenset[str] = frozenset()
+    beneficiary_verbs: frozenset[str] = frozenset()
 
 
 def _read_json(path: Path) -> dict:
@@ -1844,6 +1845,15 @@ def _non_contribution(pred: Token | None, slex: StatusLexicon) -> bool:
     return pred is not None and any(v.lemma_.lower() in slex.non_contribution for v in verb_chain(pred))
 
 
+def _beneficiary(g: Group, slex: StatusLexicon) -> bool:
+    """"The EU mission has trained some 11,000 Malian soldiers", "peacekeepers will support 2,000
+    Congolese troops": a force that others train or back is helped, not contributed (usually the
+    host's own army beside an operation)."""
+    h = g.head
+    return h.dep_ in ("dobj", "nsubjpass") and h.head.pos_ == "VERB" and \
+        h.head.lemma_.lower() in slex.beneficiary_verbs
+
+
 def _awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
     """"an offer its parliament must still approve", "still needs the approval of", "awaits a
     formal request": the sentence makes the contribution conditional on an approval."""
@@ -2350,7 +2360,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if all(t.lower_ in ulex.never_alone or t.lemma_.lower() in ulex.never_alone for t in g.tokens) \
                 and g.quantity is None and not _state_modified(g.head, actors) and not _status_marked(g.head, pred, slex):
             continue  # "the rotation" alone is no contingent; "the outgoing Slovak rotation" is
-        if _non_contribution(pred, slex):
+        if _non_contribution(pred, slex) or _beneficiary(g, slex):
             continue
         st = _group_status(g, pred, slex, actors)
         if _uncounted_crossing(g, pred, slex):

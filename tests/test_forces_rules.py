@@ -649,3 +649,13 @@ def test_forces_rules_an_offer_or_a_plan_awaiting_approval_under_consideration_i
         extract, text, contributor, quantity):
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"pending"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The EU training mission has trained some 11,000 Malian soldiers since 2013.", "MLI"),
+    ("MONUSCO peacekeepers will support 2,000 Congolese troops in the offensive against the ADF.", "COD"),
+    ("About 800 Somali soldiers have been trained by Turkish instructors at Camp TURKSOM.", "SOM"),
+])
+def test_forces_rules_troops_trained_or_supported_by_a_mission_are_no_contribution(extract, text, absent):
+    # the host's own forces that a mission trains or backs are its beneficiaries, not a contingent
+    assert rows_for(extract(text), absent) == []
