@@ -1709,6 +1709,13 @@ def _share_groups(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Group
 _ANAPHORIC_NUMBER_WORDS = frozenset({"first", "last", "remaining", "other", "another", "further", "next"})
 
 
+def _anaphoric_share(g: Group) -> bool:
+    """"The first 120 officers", "the last 50", "the remaining troops": a definite share of a
+    contingent counted before, named by no state of its own."""
+    words = {c.lower_ for t in g.tokens for c in t.children if c.dep_ in ("amod", "advmod", "det", "quantmod")}
+    return bool(words & _ANAPHORIC_NUMBER_WORDS) and "the" in words
+
+
 def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex: UnitLexicon,
                      carry: dict | None = None) -> list[Group]:
     """"is withdrawing its 1,500 soldiers but will keep about 250": a bare number that is the
@@ -1719,11 +1726,15 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
     for tok in sent:
         # "will send 200 more", "asked its parliament to approve up to 500 more": "more" heads the number
         more = tok.lower_ in ("more", "others") and any(c.dep_ == "nummod" and c.like_num for c in tok.children)
-        if not (tok.like_num or more) or tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        # "The first 120 left on Tuesday", parsed as a number heading the sentence with "left" on it
+        rooted = tok.dep_ == "ROOT" and tok.like_num and any(
+            c.dep_ == "acl" and match_verb_cue(c, slex) is not None for c in tok.children)
+        if not (tok.like_num or more) or (tok.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr") and not rooted):
             continue
-        if tok.ent_type_ in ulex.excluded_entity_types or tok.head.pos_ not in ("VERB", "AUX"):
+        if tok.ent_type_ in ulex.excluded_entity_types:
             continue
-        if match_verb_cue(tok.head, slex) is None and not _requested_approval(tok.head, slex):
+        if not rooted and (tok.head.pos_ not in ("VERB", "AUX") or (
+                match_verb_cue(tok.head, slex) is None and not _requested_approval(tok.head, slex))):
             continue  # "has asked its parliament to approve up to 500 more" counts too
         before = [g for g in groups if g.head.i < tok.i and g.quantity is not None and g.quantity.kind == "headcount"]
         # "Several hundred of them will leave": a share of the troops just counted
@@ -1739,6 +1750,9 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
         elif carry and carry.get("model") is not None and (tok.dep_ == "dobj" or share or any(
                 c.lower_ in _ANAPHORIC_NUMBER_WORDS for c in tok.children)):
             model = carry["model"]
+        elif carry and carry.get("article", {}).get("model") is not None and any(
+                c.lower_ in _ANAPHORIC_NUMBER_WORDS for c in tok.children):
+            model = carry["article"]["model"]  # "The first 120 left on Tuesday", paragraphs later
         else:
             continue
         drop = {t.i for c in share for t in c.subtree}
@@ -1803,6 +1817,9 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
         if found:
             carry["_last_sent"] = sent.start
         rows.extend(found)
+        counted_by = list(dict.fromkeys(r["contributor"] for r in found if r["quantity"] is not None))
+        if counted_by:  # who counted troops last, for a share named paragraphs later
+            carry.setdefault("article", {})["counted_by"] = counted_by
         hosts = carry.setdefault("article", {}).setdefault("hosts", {})
         for r in found:  # where each contributor serves, for later movements ("crossed into Iraq")
             if r["host_country"] and r["status"] in ("deployed", "arriving", "withdrawing", "remaining"):
@@ -2394,6 +2411,12 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 and not _names_actor(g, actors) \
                 and not (pred is not None and any(actors.for_phrase(x) is not None for x in clause_subjects(pred, actors))):
             contribs = list(previous)
+        if not contribs and not named and not previous and _anaphoric_share(g) and carry is not None:
+            # "The first 120 officers left on Tuesday" in a later paragraph: a share of the
+            # contingent the article counted last, when one contributor alone counted it
+            last = carry.get("article", {}).get("counted_by", [])
+            if len(last) == 1 and not _names_actor(g, actors) and st.status != "unknown":
+                contribs = [actors.actor(last[0])]
         if not contribs:
             continue
         q = g.quantity
@@ -2486,6 +2509,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             done.add(c.id)
     if carry is not None and counted:
         carry["model"] = counted[-1]
+        carry.setdefault("article", {})["model"] = counted[-1]
     if carry is not None and rows:
         carry["plans"] = all(r["status"] == "planned" for r in rows)
     return rows

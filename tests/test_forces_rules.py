@@ -659,3 +659,21 @@ def test_forces_rules_an_offer_or_a_plan_awaiting_approval_under_consideration_i
 def test_forces_rules_troops_trained_or_supported_by_a_mission_are_no_contribution(extract, text, absent):
     # the host's own forces that a mission trains or backs are its beneficiaries, not a contingent
     assert rows_for(extract(text), absent) == []
+
+
+@pytest.mark.parametrize("last", [
+    "The first 120 officers left Port-au-Prince on Tuesday aboard a chartered flight.",
+    "The first 120 left Port-au-Prince on Tuesday aboard a chartered flight.",
+])
+def test_forces_rules_a_share_in_a_later_paragraph_is_the_contingent_named_before(extract, last):
+    text = ("Kenya will withdraw its 400 police officers from Haiti by the end of the month, the interior "
+            "ministry said.\n\nHaitian officials thanked the Kenyan government for its help against the gangs.\n\n"
+            + last)
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, "KEN") if r["quantity"] == 120} == {"withdrawn"}
+
+
+def test_forces_rules_a_later_share_of_two_contingents_stays_unattributed(extract):
+    rows = extract("Kenya has 400 police officers in Haiti, and Jamaica has 200 soldiers there.\n\n"
+                   "Haitian officials thanked both governments.\n\nThe first 120 left on Tuesday.")
+    assert not [r for r in rows if r["quantity"] == 120]
