@@ -824,7 +824,8 @@ def _with_first_names(aset: ActorSet, span: Span) -> Span:
     [Gilberto] Teodoro Jr."), but never a title word or honorific."""
     doc = span.doc
     start = span.start
-    title_words = aset.ref.title_words | aset.ref.honorifics
+    title_words = aset.ref.title_words | aset.ref.honorifics | {w for v, _ in aset.ref.titles for w in v.split()} \
+        | {"chief", "elder", "imam", "bishop", "king", "queen", "prince", "emir", "sultan"}
     while start > span.sent.start and start - span.start > -2:
         prev = doc[start - 1]
         if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.ent_type_ or prev.i in aset._by_token \
