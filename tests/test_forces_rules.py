@@ -677,3 +677,14 @@ def test_forces_rules_a_later_share_of_two_contingents_stays_unattributed(extrac
     rows = extract("Kenya has 400 police officers in Haiti, and Jamaica has 200 soldiers there.\n\n"
                    "Haitian officials thanked both governments.\n\nThe first 120 left on Tuesday.")
     assert not [r for r in rows if r["quantity"] == 120]
+
+
+def test_forces_rules_moving_out_is_withdrawing(extract):
+    rows = extract("The Ethiopian contingent in Darfur, about 1,200 troops, has begun moving out by road.")
+    assert {r["status"] for r in rows_for(rows, "ETH") if r["quantity"] == 1200} == {"withdrawing"}
+
+
+def test_forces_rules_a_completed_repatriation_is_withdrawn(extract):
+    rows = extract("Contingents from Senegal and Tanzania completed their repatriation in April.")
+    assert statuses(rows, "SEN") == {"withdrawn"} and statuses(rows, "TZA") == {"withdrawn"}
+
