@@ -31,7 +31,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .config import LEXICON_DIR
-from .reference import DEMONYM_LABEL
+from .reference import DEMONYM_LABEL, METONYM_LABEL
 
 UNITS_FILE = "force_units.json"
 STATUS_FILE = "force_status.json"
@@ -2141,6 +2141,31 @@ def _deliberated(g: Group, slex: StatusLexicon) -> Status | None:
     return None
 
 
+_ARRIVAL_VERBS = frozenset({"arrive", "land", "reach", "touch"})
+
+
+def _came_home(pred: Token | None, st: Status, contributor, actors, slex: StatusLexicon) -> Status:
+    """"The 100 Armenian troops ... landed in Yerevan", "peacekeepers arrived home": an arrival in
+    the contributor's own country is the end of its deployment (withdrawn; withdrawing while it
+    is still ahead)."""
+    if pred is None or pred.pos_ != "VERB" or pred.lemma_.lower() not in _ARRIVAL_VERBS or \
+            st.status not in ("deployed", "arriving"):
+        return st
+    home = any(c.dep_ == "advmod" and c.lower_ == "home" for c in pred.children)
+    for prep in (c for c in pred.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into")):
+        for t in prep.subtree:
+            a = actors.at_token(t)
+            mapped = _map_contributor(a, actors) if a is not None else None
+            # a capital the actor list left unresolved still names its state ("landed in Yerevan")
+            capital = t.ent_type_ == METONYM_LABEL and t.ent_id_ == contributor.country
+            home = home or capital or (mapped is not None and mapped.id == contributor.id)
+    if not home:
+        return st
+    chain = [v for v in verb_chain(pred) if v.pos_ in ("VERB", "AUX")]
+    done = verb_tense(chain[0], slex) in ("past", "perfect")
+    return Status("withdrawn" if done else "withdrawing", f"{st.cue} home")
+
+
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
     weighed = _deliberated(g, slex)
     if weighed is not None:
@@ -2430,8 +2455,13 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             op = None  # "under a bilateral agreement": a state's own deal with the host, no operation
         host = resolve_host(g, pred, op, actors, {c.id for c in contribs})
         for c in contribs:
-            if host and c.country == host:
+            hosts = carry.get("article", {}).get("hosts", {}) if carry is not None else {}
+            moved = _came_home(pred, _moved_elsewhere(pred, st, c, hosts, actors, slex), c, actors, slex)
+            homecoming = moved is not st and moved.cue.endswith(" home") and \
+                c.country != (_reference_host(op) or actors.host_country())
+            if host and c.country == host and not homecoming:
                 continue  # a state's own forces at home are no contribution
+            row_host = hosts.get(c.id) or _reference_host(op) if homecoming and host == c.country else host
             if change is not None:
                 # "will shrink from 1,100 to 800": the size now, and the size it is heading to
                 before, after = change
@@ -2440,8 +2470,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 rows.append(_make_row(actors, c, op, host, replace(g, quantity=after), st if st.status in (
                     "planned", "remaining") else Status("planned", "to"), sent))
                 continue
-            hosts = carry.get("article", {}).get("hosts", {}) if carry is not None else {}
-            rows.append(_make_row(actors, c, op, host, g, _moved_elsewhere(pred, st, c, hosts, actors, slex), sent))
+            rows.append(_make_row(actors, c, op, row_host, g, moved, sent))  # served there, came home
         if pred is not None and pred.pos_ in ("VERB", "AUX"):
             covered.update(v.i for v in verb_chain(pred))
     done = {r["contributor"] for r in rows}

@@ -688,3 +688,12 @@ def test_forces_rules_a_completed_repatriation_is_withdrawn(extract):
     rows = extract("Contingents from Senegal and Tanzania completed their repatriation in April.")
     assert statuses(rows, "SEN") == {"withdrawn"} and statuses(rows, "TZA") == {"withdrawn"}
 
+
+@pytest.mark.parametrize("text, contributor", [
+    ("The 100 Armenian troops, who had guarded a bread factory in Almaty, landed in Yerevan late on "
+     "Wednesday.", "ARM"),
+    ("About 100 Bangladeshi peacekeepers arrived in Bangladesh on Friday after a year in Mali.", "BGD"),
+])
+def test_forces_rules_landing_at_home_is_withdrawn(extract, text, contributor):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == 100} == {"withdrawn"}
