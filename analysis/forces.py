@@ -902,6 +902,8 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         st = _lookup(entry, "negated")
         if st == "pending" and tense in ("present", "progressive", "future"):
             st = "refused"  # "is not sending ships", "will not deploy": no contribution
+        if st == "pending" and any(c.lower_ == "never" for v in chain for c in v.children):
+            st = "refused"  # "has never sent a ship": not a contribution held up, none at all
         return Status(st, "not " + cue_text)
     marks = frames.get("irrealis", frozenset())
     if any(c.dep_ == "mark" and c.lower_ in marks for v in chain for c in v.children):
@@ -2170,6 +2172,10 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
     weighed = _deliberated(g, slex)
     if weighed is not None:
         return weighed
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in g.head.children):
+        # "No Polish troops will be deployed": no contingent; "no French soldiers remain": gone
+        st = _verb_group_status(g, pred, slex, actors)
+        return Status("withdrawn", f"no {st.cue}") if st.status == "remaining" else Status("refused", "no")
     st = _verb_group_status(g, pred, slex, actors)
     if st.status in ("planned", "arriving", "unknown") and _only_on_request(g, pred, slex):
         return Status("pending", "only on request")
@@ -2386,6 +2392,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             # naming no operation right after one that named a single multinational one goes on with it
             ops = last
     candidates: list[tuple[Group, Token | None, Status, list]] = []
+    refused_verbs: set[int] = set()
     groups = build_groups(sent, actors, ulex)
     if carry is not None:
         counted = [g for g in groups if g.quantity is not None and g.quantity.kind == "headcount"]
@@ -2415,6 +2422,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if _needs_context(g, ulex) and g.quantity is None and (st.status == "unknown" or not st.cue):
             continue
         if st.status == "refused":
+            if pred is not None and pred.pos_ in ("VERB", "AUX"):
+                refused_verbs.update(v.i for v in verb_chain(pred))  # no standalone row either
             continue
         contribs = [gap_owners[g.head.i]] if g.head.i in gap_owners else group_contributors(g, pred, actors)
         if not contribs and pred is not None and pred.pos_ == "VERB" and st.status in ("arriving", "deployed"):
@@ -2427,7 +2436,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     # a contingent with no contributor of its own takes the sentence's only contributor
     named = _dedupe(a for *_, cs in candidates for a in cs)
     rows = []
-    covered: set[int] = set()
+    covered: set[int] = set(refused_verbs)
     for g, pred, st, contribs in candidates:
         if not contribs and len(named) == 1 and g.head.dep_ not in _SUBJ_DEPS | {"pobj"}:
             contribs = named

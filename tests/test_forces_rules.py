@@ -697,3 +697,17 @@ def test_forces_rules_a_completed_repatriation_is_withdrawn(extract):
 def test_forces_rules_landing_at_home_is_withdrawn(extract, text, contributor):
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == 100} == {"withdrawn"}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Germany has backed the mission politically since 2020 but has never sent a ship.", "DEU"),
+    ('"No Polish troops will be deployed to Ukraine," the defence minister said.', "POL"),
+    ("No Hungarian soldiers will take part in the mission, Budapest said.", "HUN"),
+])
+def test_forces_rules_never_and_no_troops_are_no_contribution(extract, text, absent):
+    assert rows_for(extract(text), absent) == []
+
+
+def test_forces_rules_not_yet_deployed_stays_pending(extract):
+    rows = extract("Norway has not yet deployed its 150 soldiers to the mission.")
+    assert {r["status"] for r in rows_for(rows, "NOR") if r["quantity"] == 150} == {"pending"}
