@@ -1083,7 +1083,9 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
     if origins:
         return origins
     if any(m.type in OPERATION_TYPES for m in mods):
-        return []  # "the Mission's 13,000 personnel": the operation's own strength
+        # "the Mission's 13,000 personnel": the operation's own strength; but "New Zealand
+        # Defence Force personnel": a name carrying a state is that state's military
+        return _state_named_force(g, actors)
     if pred is None or pred.pos_ not in ("VERB", "AUX"):
         return []
     subjects = clause_subjects(pred, actors)
@@ -1118,6 +1120,27 @@ def _from_origins(g: Group, actors) -> list:
                     g.shared = len(found) > 1
                     return found
     return []
+
+
+def _state_named_force(g: Group, actors) -> list:
+    """The state inside a force's name on a unit ("100 New Zealand Defence Force personnel",
+    "Australian Defence Force personnel"), when the name was read as an operation."""
+    found = []
+    for t in g.tokens:
+        for c in t.children:
+            a = actors.at_token(c) if c.dep_ in ("compound", "nmod", "poss") else None
+            if a is None or a.type not in OPERATION_TYPES:
+                continue
+            found += [m for m in modifier_actors(c, actors) if m.type != "military_operation"]
+            # the demonym swallowed by the name itself ("Australian Defence Force")
+            m = actors.mention_at(c) if hasattr(actors, "mention_at") else None
+            for x in (c.doc[m.start_token:m.end_token] if m is not None else []):
+                if x.ent_type_ in (DEMONYM_LABEL, "STATE") and x.ent_id_:
+                    try:
+                        found.append(actors.actor(x.ent_id_))
+                    except KeyError:
+                        pass
+    return [a for a in _dedupe(_map_contributor(a, actors) for a in found) if a is not None and a.type == "state"]
 
 
 def _status_noun_holders(g: Group, actors) -> list:

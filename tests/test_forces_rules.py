@@ -711,3 +711,13 @@ def test_forces_rules_never_and_no_troops_are_no_contribution(extract, text, abs
 def test_forces_rules_not_yet_deployed_stays_pending(extract):
     rows = extract("Norway has not yet deployed its 150 soldiers to the mission.")
     assert {r["status"] for r in rows_for(rows, "NOR") if r["quantity"] == 150} == {"pending"}
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("Up to 100 New Zealand Defence Force personnel would remain in the UK until June 2026.", "NZL", 100),
+    ("Australia has trained Ukrainian recruits in Britain since 2023. A fresh rotation of about 90 Australian "
+     "Defence Force personnel arrived there this week.", "AUS", 90),
+])
+def test_forces_rules_a_national_defence_force_names_its_state(extract, text, contributor, quantity):
+    # "<state> Defence Force" is that state's military, even when read as an operation's name
+    assert quantity in quantities(extract(text), contributor)
