@@ -2264,6 +2264,16 @@ def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors
         return Status("arriving", st.cue)
     if st.status in ("deployed", "remaining") and _ended_by_until(pred):
         return Status("withdrawn", st.cue + " until")
+    if st.status == "unknown" and pred is not None and pred.pos_ == "VERB" and g.head.dep_ in _SUBJ_DEPS \
+            and g.head.head.i == pred.i:
+        # "The last Dutch soldiers handed over Camp Castor ... and flew home on Friday": a later
+        # verb sharing the subject says what the contingent does when the first does not
+        for conj in (c for c in pred.conjuncts if c.i > pred.i and c.pos_ == "VERB"):
+            if not any(x.dep_ in _SUBJ_DEPS for x in conj.children) and match_verb_cue(conj, slex) is not None:
+                alt = classify_status(conj, slex, actors)
+                if alt.status not in ("unknown", "refused"):
+                    st = alt
+                    break
     if st.status == "unknown" and pred is not None and pred.pos_ in ("NOUN", "PROPN"):
         st = classify_status(governing_predicate(pred), slex, actors)  # "frigate Hessen, with 240 sailors, left"
     if st.status == "unknown":

@@ -721,3 +721,8 @@ def test_forces_rules_not_yet_deployed_stays_pending(extract):
 def test_forces_rules_a_national_defence_force_names_its_state(extract, text, contributor, quantity):
     # "<state> Defence Force" is that state's military, even when read as an operation's name
     assert quantity in quantities(extract(text), contributor)
+
+
+def test_forces_rules_a_conjoined_verb_carries_the_status(extract):
+    rows = extract("The last 80 Dutch soldiers handed over Camp Castor to German forces and flew home on Friday.")
+    assert {r["status"] for r in rows_for(rows, "NLD") if r["quantity"] == 80} == {"withdrawn"}
