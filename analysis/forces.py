@@ -1054,7 +1054,11 @@ def _dedupe(actors_list):
 def group_contributors(g: Group, pred: Token | None, actors) -> list:
     """Contributors of a contingent: its modifiers first, else the subject of its clause."""
     # "Sweden will withdraw its 150 troops": a possessive pronoun means the clause subject
-    poss_pron = any(c.dep_ == "poss" and c.pos_ == "PRON" for t in g.tokens for c in t.children)
+    # ... also over a conjoined unit: "withdrew its last F-16s and 80 personnel from Jordan"
+    inherit = g.head.dep_ == "conj" and not any(
+        _actor_for(c, actors) is not None for t in g.tokens for c in t.children if c.dep_ in _MOD_DEPS)
+    owners = list(g.tokens) + ([g.head.head] if inherit else [])
+    poss_pron = any(c.dep_ == "poss" and c.pos_ == "PRON" for t in owners for c in t.children)
     if poss_pron and pred is not None and pred.pos_ in ("VERB", "AUX"):
         subs = [s for s in clause_subjects(pred, actors) if s.i not in {t.i for t in g.tokens}]
         mapped = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subs)

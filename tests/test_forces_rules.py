@@ -726,3 +726,14 @@ def test_forces_rules_a_national_defence_force_names_its_state(extract, text, co
 def test_forces_rules_a_conjoined_verb_carries_the_status(extract):
     rows = extract("The last 80 Dutch soldiers handed over Camp Castor to German forces and flew home on Friday.")
     assert {r["status"] for r in rows_for(rows, "NLD") if r["quantity"] == 80} == {"withdrawn"}
+
+
+def test_forces_rules_a_possessive_covers_conjoined_units(extract):
+    rows = extract("The Netherlands withdrew its last F-16s and 80 personnel from Jordan in 2022.")
+    assert {r["status"] for r in rows_for(rows, "NLD") if r["quantity"] == 80} == {"withdrawn"}
+    assert rows_for(rows, "JOR") == []
+
+
+def test_forces_rules_a_conjoined_unit_with_its_own_state_keeps_it(extract):
+    rows = extract("Kenya will withdraw its officers and 80 Jamaican soldiers from Haiti.")
+    assert quantities(rows, "JAM") == {80}
