@@ -737,3 +737,15 @@ def test_forces_rules_a_possessive_covers_conjoined_units(extract):
 def test_forces_rules_a_conjoined_unit_with_its_own_state_keeps_it(extract):
     rows = extract("Kenya will withdraw its officers and 80 Jamaican soldiers from Haiti.")
     assert quantities(rows, "JAM") == {80}
+
+
+@pytest.mark.parametrize("text, contributor, quantity, status", [
+    ("About 40 German staff officers are already working in the planning cell in Paris.", "DEU", 40, "deployed"),
+    ("Finland's contribution to UNIFIL amounts to about 200 soldiers.", "FIN", 200, "deployed"),
+    ("The Italian frigate Fasan, with 180 sailors on board, sailed from Taranto on Monday to join Operation "
+     "Aspides.", "ITA", 180, "arriving"),
+    ("A team of 12 Danish military observers will be seconded to the mission.", "DNK", 12, "planned"),
+])
+def test_forces_rules_more_status_verbs(extract, text, contributor, quantity, status):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
