@@ -811,6 +811,9 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
             return Status("pending", f"not {approval.text} {pred.text}")  # "had not approved the deployment"
         if approval is not None and _requested_approval(approval, lex):
             return Status("pending", f"{approval.head.text} {approval.text} {pred.text}")
+        if approval is not None and st in ("deployed", "arriving") and approval.dep_ not in ("xcomp", "ccomp"):
+            # "the Folketing approved the deployment of a Danish frigate": decided, not yet there
+            return Status("planned", f"{approval.text} {pred.text}")
         return Status(st or "unknown", pred.text if st else "")
     chain = verb_chain(pred)
     frames = lex.frames
@@ -831,7 +834,12 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         for v in chain:
             for c in v.children:
                 if c.dep_ in ("nsubj", "attr", "acomp", "dobj") and c.lemma_.lower() in lex.nouns:
-                    return Status(lex.nouns[c.lemma_.lower()], c.text)
+                    st = lex.nouns[c.lemma_.lower()]
+                    if c.dep_ == "dobj" and st in ("deployed", "arriving") and not _negated(v) and \
+                            v.lemma_.lower() in frames.get("approval", ()) and v.dep_ not in ("xcomp", "ccomp"):
+                        # "the Folketing approved the deployment of a Danish frigate": decided, not there yet
+                        return Status("planned", f"{v.text} {c.text}")
+                    return Status(st, c.text)
         if pred.head is not pred and pred.dep_ == "acl" and pred.head.lemma_.lower() in lex.nouns:
             return Status(lex.nouns[pred.head.lemma_.lower()], pred.head.text)
     # 2. frames on the outer verbs

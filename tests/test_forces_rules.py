@@ -749,3 +749,13 @@ def test_forces_rules_a_conjoined_unit_with_its_own_state_keeps_it(extract):
 def test_forces_rules_more_status_verbs(extract, text, contributor, quantity, status):
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
+
+
+@pytest.mark.parametrize("text, contributor, status", [
+    ("The Folketing on Wednesday approved the deployment of a Danish frigate to the Gulf of Guinea.", "DNK",
+     "planned"),
+    ("Kenya's parliament has approved the deployment of 1,000 police officers to Haiti.", "KEN", "planned"),
+    ("The Bundestag approved the withdrawal of the last 300 German soldiers from Mali.", "DEU", "withdrawing"),
+])
+def test_forces_rules_an_approved_deployment_is_a_plan(extract, text, contributor, status):
+    assert statuses(extract(text), contributor) == {status}
