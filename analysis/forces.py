@@ -81,6 +81,7 @@ class UnitLexicon:
     size_nouns: frozenset[str] = frozenset()
     successor_words: frozenset[str] = frozenset()
     bilateral_words: frozenset[str] = frozenset()
+    counted_only: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -369,6 +370,13 @@ def _named_ship_head(tok: Token, actors) -> bool:
     return m is not None and m.actor_id.startswith("ship-") and m.end_token - 1 == tok.i
 
 
+def _counted_noun(tok: Token, lex: UnitLexicon) -> bool:
+    """"120 military", "2,000 men": a noun of ``counted_only`` with a number of its own."""
+    if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.lower_ not in lex.counted_only:
+        return False
+    return any(c.dep_ == "nummod" and c.like_num and not _looks_like_date(c) for c in tok.children)
+
+
 def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
     """Unit nouns of a sentence, by token index, with their class.
 
@@ -381,6 +389,8 @@ def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
             cls = "individual"  # "about 1,200 South Africans"
         if cls is None and _named_ship_head(tok, actors):
             cls = "asset"  # "the Greek frigate Limnos joined ...": a named warship
+        if cls is None and _counted_noun(tok, lex):
+            cls = "individual"  # "a detachment of 120 military", "2,000 men"
         if cls is None:
             continue
         if _operation_at(tok, actors):
@@ -2466,6 +2476,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             st = Status("planned", st.cue)
         if _needs_context(g, ulex) and g.quantity is None and (st.status == "unknown" or not st.cue):
             continue
+        if st.status == "unknown" and all(t.lower_ in ulex.counted_only for t in g.tokens):
+            continue  # "police arrested 12 men": people, but no contingent
         if st.status == "refused":
             if pred is not None and pred.pos_ in ("VERB", "AUX"):
                 refused_verbs.update(v.i for v in verb_chain(pred))  # no standalone row either

@@ -759,3 +759,13 @@ def test_forces_rules_more_status_verbs(extract, text, contributor, quantity, st
 ])
 def test_forces_rules_an_approved_deployment_is_a_plan(extract, text, contributor, status):
     assert statuses(extract(text), contributor) == {status}
+
+
+def test_forces_rules_men_count_people_with_a_number(extract):
+    rows = extract("Mali will provide 2,000 men to the joint force, the minister said.")
+    assert {r["status"] for r in rows_for(rows, "MLI") if r["quantity"] == 2000} == {"planned"}
+
+
+def test_forces_rules_men_without_a_status_are_no_contingent(extract):
+    assert rows_for(extract("Kenyan police arrested 12 men in Nairobi on Tuesday."), "KEN") == []
+
