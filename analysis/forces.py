@@ -1250,9 +1250,28 @@ def _sayer_actors(pred: Token, actors, slex: "StatusLexicon") -> list:
         if t.pos_ == "VERB" and t.lemma_.lower() in slex.sayer_verbs:
             # a broadcaster or newspaper reports on forces, it owns none ("state television reported")
             subs = [c for c in t.children if c.dep_ == "nsubj" and c.lemma_.lower() not in slex.media_nouns]
-            found = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subs)
+            found = _dedupe(_map_contributor(_actor_for(s, actors) or _speaks_for(s, actors), actors)
+                            for s in subs)
             return [a for a in found if a.type == "state"]
     return []
+
+
+def _speaks_for(noun: Token, actors):
+    """The state a speaker's own phrase names through modifiers and of/for-phrases ("The Ministry
+    of Defence of Romania informs that ...", "a spokesman for the Kenyan police"); never a place
+    it is sent to ("the UN envoy to Mali")."""
+    frontier = [noun]
+    for _ in range(4):
+        nxt = []
+        for h in frontier:
+            for c in h.children:
+                if c.dep_ in ("compound", "amod", "poss", "pobj") or (c.dep_ == "prep" and c.lower_ in ("of", "for")):
+                    a = actors.at_token(c)
+                    if a is not None and a.type == "state":
+                        return a
+                    nxt.append(c)
+        frontier = nxt
+    return None
 
 
 def _origin_actors(pred: Token, actors) -> list:

@@ -766,6 +766,17 @@ def test_forces_rules_men_count_people_with_a_number(extract):
     assert {r["status"] for r in rows_for(rows, "MLI") if r["quantity"] == 2000} == {"planned"}
 
 
+def test_forces_rules_a_ministry_that_informs_owns_the_contingent(extract):
+    # machine-translated press release: "informs that" reports like "said that"
+    rows = extract("The Ministry of Defence of Romania informs that a detachment of 120 soldiers will "
+                   "participate in the mission starting from 1 March.")
+    assert {r["status"] for r in rows_for(rows, "ROU") if r["quantity"] == 120} == {"planned"}
+
+
 def test_forces_rules_men_without_a_status_are_no_contingent(extract):
     assert rows_for(extract("Kenyan police arrested 12 men in Nairobi on Tuesday."), "KEN") == []
 
+
+def test_forces_rules_an_envoy_to_a_state_does_not_speak_for_it(extract):
+    rows = extract("The UN envoy to Mali said 300 peacekeepers had left Kidal on Sunday.")
+    assert rows_for(rows, "MLI") == []
