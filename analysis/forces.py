@@ -455,7 +455,8 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
         if child.dep_ in ("nummod",) and (child.ent_type_ not in lex.excluded_entity_types
                                           or not _looks_like_date(child)):
             return sorted(child.subtree, key=lambda t: t.i), "nummod"
-        if child.dep_ == "amod" and child.lower_ in lex.strength_words:
+        # "a 300-strong contingent", "a 250-member company", "a 12-man team"
+        if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in lex.strength_words:
             nums = [t for t in child.subtree if t is not child and t.lower_ not in ("-",)]
             if any(t.like_num for t in nums):
                 return sorted(nums, key=lambda t: t.i), "strength"

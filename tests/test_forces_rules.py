@@ -780,3 +780,11 @@ def test_forces_rules_men_without_a_status_are_no_contingent(extract):
 def test_forces_rules_an_envoy_to_a_state_does_not_speak_for_it(extract):
     rows = extract("The UN envoy to Mali said 300 peacekeepers had left Kidal on Sunday.")
     assert rows_for(rows, "MLI") == []
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("Brazil's 250-member engineering company arrived in Port-au-Prince on Monday.", "BRA", 250),
+    ("A 12-man Danish team of instructors will arrive next week.", "DNK", 12),
+])
+def test_forces_rules_a_member_or_man_strength_is_a_head_count(extract, text, contributor, quantity):
+    assert quantities(extract(text), contributor) == {quantity}
