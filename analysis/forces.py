@@ -782,6 +782,19 @@ def _destination(verb: Token, actors) -> bool:
     return False
 
 
+def _leaves_behind(verb: Token, actors) -> bool:
+    """"leave 500 soldiers in Chad", "leaving about 2,000 in the country": "leave" with troops (a
+    unit or a number, not a place or an actor) as object and a place they stay in."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs or (actors is not None and any(actors.at_token(o) is not None for o in objs)):
+        return False
+    troops = any(o.like_num or unit_class(o) in ("individual", "formation")
+                 or any(c.dep_ == "nummod" for c in o.children) for o in objs)
+    placed = any(c.dep_ == "prep" and c.lower_ in ("in", "at", "on") for c in verb.children) or \
+        any(c.dep_ == "prep" and c.lower_ in ("in", "at") for o in objs for c in o.children)
+    return troops and placed
+
+
 def _future_time(verb: Token, lex: StatusLexicon) -> bool:
     """"next month", "in the coming weeks", "tomorrow": a date on the verb that lies ahead."""
     words = lex.frames.get("future_time", frozenset())
@@ -932,6 +945,9 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         if st in ("remaining", "withdrawing"):
             return Status("deployed", cue_text)
         return Status("refused", cue_text)
+    if cue_verb.lemma_.lower() == "leave" and _leaves_behind(cue_verb, actors):
+        # "leaving about 2,000 in the country", "will leave 500 soldiers in Chad": kept there
+        return Status("remaining", f"{cue_text} in")
     if entry.get("non_actor_object") and actors is not None:
         objs = [c for c in cue_verb.children if c.dep_ == "dobj"]
         later = {t.lower_ for t in cue_verb.sent if t.i > cue_verb.i}

@@ -788,3 +788,18 @@ def test_forces_rules_an_envoy_to_a_state_does_not_speak_for_it(extract):
 ])
 def test_forces_rules_a_member_or_man_strength_is_a_head_count(extract, text, contributor, quantity):
     assert quantities(extract(text), contributor) == {quantity}
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("Kenya began withdrawing its 3,600 troops from Somalia in June, leaving about 2,000 in the country.",
+     "KEN", 2000),
+    ("France will leave 500 soldiers in Chad after the drawdown.", "FRA", 500),
+])
+def test_forces_rules_leaving_troops_somewhere_keeps_them_there(extract, text, contributor, quantity):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"remaining"}
+
+
+def test_forces_rules_leaving_a_country_is_still_a_departure(extract):
+    rows = extract("The last 200 French soldiers left Chad on Friday.")
+    assert {r["status"] for r in rows_for(rows, "FRA") if r["quantity"] == 200} == {"withdrawn"}
