@@ -504,6 +504,12 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
         at = _count_at(tok.head, lex)
         if at:
             return at, "count"
+    # "puts the number of Eritrean soldiers still in Tigray at between 8,000 and 10,000"
+    size = _counted_size_noun(tok, lex)
+    if size is not None:
+        at = _count_at(size.head, lex)
+        if at:
+            return at, "count"
     # "withdrew its company of about 150": the parser may hang the of-phrase on the verb
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ == "of" and nxt.dep_ == "prep" and nxt.head is not tok:
@@ -523,6 +529,17 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
                 if g.dep_ == "nummod":
                     return sorted(g.subtree, key=lambda t: t.i), "nummod"
     return [], ""
+
+
+def _counted_size_noun(tok: Token, lex: UnitLexicon) -> Token | None:
+    """The size noun of "put the number of Eritrean soldiers at ...": a unit in the of-phrase of
+    ``size_nouns`` that is the object of a count verb."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    size = tok.head.head
+    if size.lemma_.lower() not in lex.size_nouns or size.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return size if size.head.lemma_.lower() in lex.count_verbs else None
 
 
 def _count_at(verb: Token, lex: UnitLexicon) -> list[Token]:
@@ -2351,6 +2368,9 @@ def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors
         # "about 1,000 Chinese peacekeepers, an infantry battalion in Juba, received medals": a
         # contingent described by the place it is in is there
         return Status("deployed", "located")
+    if st.status == "unknown" and g.quantity is not None and not (pred is not None and _negated(pred)) \
+            and _counted_size_noun(g.head, load_unit_lexicon()) is not None:
+        return Status("deployed", "number put at")  # a present strength, as estimated
     if st.status == "unknown" and any(_named_ship_head(t, actors) for t in g.tokens) \
             and sentence_operations(g.head.sent, actors):
         # "Atalanta has three warships in the area: ... the French frigate Aconit": a named

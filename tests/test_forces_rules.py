@@ -803,3 +803,13 @@ def test_forces_rules_leaving_troops_somewhere_keeps_them_there(extract, text, c
 def test_forces_rules_leaving_a_country_is_still_a_departure(extract):
     rows = extract("The last 200 French soldiers left Chad on Friday.")
     assert {r["status"] for r in rows_for(rows, "FRA") if r["quantity"] == 200} == {"withdrawn"}
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("The UN puts the number of Eritrean soldiers still in Tigray at between 8,000 and 10,000.", "ERI", 8000),
+    ("Officials estimate the number of Russian instructors in Mali at about 1,000.", "RUS", 1000),
+])
+def test_forces_rules_the_number_of_troops_put_at_a_figure(extract, text, contributor, quantity):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"deployed"}
+
