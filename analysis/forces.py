@@ -1236,6 +1236,13 @@ def _owner_with(g: Group, actors) -> list:
             return []
         if t.dep_ == "prep" and t.lower_ in ("with", "having"):
             owner = t.head
+            if owner.pos_ in ("VERB", "AUX"):
+                # "the carrier and its escorts remain in the Red Sea with some 5,000 sailors aboard"
+                subs = [c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass")]
+                # "The carrier USS Dwight D. Eisenhower and its escorts": the subject or its apposition
+                names = [o for s in subs for o in [s, *(c for c in s.children if c.dep_ == "appos")]]
+                return _dedupe(_map_contributor(_actor_for(o, actors), actors)
+                               for n in names for o in _expand_conj(n))
             if owner.dep_ == "appos":
                 owner = owner.head
             elif owner.dep_ == "attr" and owner.head.lemma_.lower() == "be":

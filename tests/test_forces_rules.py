@@ -813,3 +813,8 @@ def test_forces_rules_the_number_of_troops_put_at_a_figure(extract, text, contri
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"deployed"}
 
+
+def test_forces_rules_a_with_phrase_on_the_verb_belongs_to_its_subject(extract):
+    rows = extract("The U.S. Navy keeps a carrier group in the region. The carrier USS Dwight D. Eisenhower "
+                   "and its escorts remain in the Red Sea with some 5,000 sailors and marines aboard.")
+    assert 5000 in quantities(rows, "USA")
