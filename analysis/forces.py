@@ -454,7 +454,10 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
     for child in tok.children:
         if child.dep_ in ("nummod",) and (child.ent_type_ not in lex.excluded_entity_types
                                           or not _looks_like_date(child)):
-            return sorted(child.subtree, key=lambda t: t.i), "nummod"
+            # "its 800-strong battalion" tokenised as "800 - strong": a strength, not 800 battalions
+            strong = any(c.dep_ == "amod" and c.lower_ in lex.strength_words and child.i < c.i <= child.i + 2
+                         for c in tok.children)
+            return sorted(child.subtree, key=lambda t: t.i), "strength" if strong else "nummod"
         # "a 300-strong contingent", "a 250-member company", "a 12-man team"
         if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in lex.strength_words:
             nums = [t for t in child.subtree if t is not child and t.lower_ not in ("-",)]

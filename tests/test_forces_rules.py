@@ -818,3 +818,10 @@ def test_forces_rules_a_with_phrase_on_the_verb_belongs_to_its_subject(extract):
     rows = extract("The U.S. Navy keeps a carrier group in the region. The carrier USS Dwight D. Eisenhower "
                    "and its escorts remain in the Red Sea with some 5,000 sailors and marines aboard.")
     assert 5000 in quantities(rows, "USA")
+
+
+def test_forces_rules_a_split_strength_is_a_head_count(extract):
+    # "800-strong" tokenised as "800 - strong": the number still sizes the people, not 800 battalions
+    rows = extract("Bangladesh is set to replace its 800-strong battalion in Mali with fresh troops in March.")
+    assert 800 in quantities(rows, "BGD")
+
