@@ -1081,7 +1081,8 @@ def modifier_actors(tok: Token, actors) -> list:
     if own is not None:
         found.append(own)
     for child in tok.children:
-        if child.dep_ in _MOD_DEPS:
+        # "the contingent Chinese of 410 peacekeepers": a demonym after the noun (translated copy)
+        if child.dep_ in _MOD_DEPS or (child.dep_ == "appos" and child.ent_type_ == DEMONYM_LABEL):
             for t in _expand_conj(child):
                 a = _actor_for(t, actors)
                 if a is not None:

@@ -825,3 +825,8 @@ def test_forces_rules_a_split_strength_is_a_head_count(extract):
     rows = extract("Bangladesh is set to replace its 800-strong battalion in Mali with fresh troops in March.")
     assert 800 in quantities(rows, "BGD")
 
+
+def test_forces_rules_a_demonym_after_the_unit_names_its_state(extract):
+    # machine-translated word order: "the contingent Chinese"
+    rows = extract("The contingent Chinese of 410 peacekeepers has been deployed in Juba.")
+    assert quantities(rows, "CHN") == {410}
