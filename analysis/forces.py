@@ -104,6 +104,7 @@ class StatusLexicon:
     on_request_nouns: frozenset[str] = frozenset()
     on_request_verbs: frozenset[str] = frozenset()
     beneficiary_verbs: frozenset[str] = frozenset()
+    standby_nouns: frozenset[str] = frozenset()
 
 
 def _read_json(path: Path) -> dict:
@@ -2277,6 +2278,41 @@ def _came_home(pred: Token | None, st: Status, contributor, actors, slex: Status
     return Status("withdrawn" if done else "withdrawing", f"{st.cue} home")
 
 
+def _on_standby(g: Group, pred: Token | None, slex: StatusLexicon) -> bool:
+    """"has put 300 soldiers on standby", "500 troops are on standby": ready to go, not there."""
+    heads = list(g.tokens) + ([pred] if pred is not None and pred.pos_ in ("VERB", "AUX") else [])
+    near = [c for h in heads for c in h.children] + [p for h in heads for c in h.children
+                                                     if c.dep_ == "prep" and c.lower_ == "on" for p in c.children]
+    # the parser may hang "standby" on the verb itself ("put 300 soldiers on standby")
+    return any(t.lemma_.lower() in slex.standby_nouns and t.i > 0 and t.doc[t.i - 1].lower_ == "on" for t in near)
+
+
+#: Change verbs whose "to" figure is what stays after a cut, and those whose figure is a rise.
+_CUT_VERBS = frozenset({"reduce", "cut", "trim", "lower", "shrink", "scale", "drop", "fall"})
+
+
+def _target_status(g: Group, slex: StatusLexicon) -> Status | None:
+    """"plans to raise its contribution to 150 soldiers", "will cut its force to 300 troops": a
+    contingent named as the size a change verb heads for. Announced, a rise is planned and a cut
+    leaves the rest remaining; done, the contingent is there (deployed)."""
+    h = g.head
+    if h.dep_ != "pobj" or h.head.lower_ != "to" or h.head.head.lemma_.lower() not in _CHANGE_VERBS:
+        return None
+    verb = h.head.head
+    chain = verb_chain(verb)
+    if any(_negated(v) for v in chain):
+        return None
+    lemmas = {v.lemma_.lower() for v in chain}
+    frames = slex.frames
+    verbs = [v for v in chain if v.pos_ in ("VERB", "AUX")]
+    tense = verb_tense(verbs[0], slex) if verbs else "present"
+    ahead = bool(lemmas & (frames.get("pledge", frozenset()) | frames.get("intent", frozenset()))) or \
+        tense in ("future", "infinitive")
+    if not ahead:
+        return Status("deployed", f"{verb.text} to")
+    return Status("remaining" if verb.lemma_.lower() in _CUT_VERBS else "planned", f"{verb.text} to")
+
+
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
     weighed = _deliberated(g, slex)
     if weighed is not None:
@@ -2344,6 +2380,12 @@ def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors
             alt = classify_status(after[0], slex, actors)
             if alt.status not in ("unknown", "refused"):
                 st = alt
+    if st.status in ("unknown", "deployed", "remaining") and _on_standby(g, pred, slex):
+        return Status("planned", "on standby")
+    if st.status == "unknown":
+        target = _target_status(g, slex)
+        if target is not None:
+            st = target
     if _conditional(st, pred, slex) and _awaits_approval(g.head.sent, slex):
         return Status("pending", "awaiting approval")
     if _recent_arrival(pred, st, slex):

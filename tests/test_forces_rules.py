@@ -830,3 +830,15 @@ def test_forces_rules_a_demonym_after_the_unit_names_its_state(extract):
     # machine-translated word order: "the contingent Chinese"
     rows = extract("The contingent Chinese of 410 peacekeepers has been deployed in Juba.")
     assert quantities(rows, "CHN") == {410}
+
+
+@pytest.mark.parametrize("text, contributor, quantity, status", [
+    ("Senegal has put 300 soldiers on standby for the ECOWAS force.", "SEN", 300, "planned"),
+    ("Some 500 Nigerian troops are on standby to deploy to Niger.", "NGA", 500, "planned"),
+    ("Portugal will not renew the mandate of its 200 soldiers in the Central African Republic.", "PRT", 200,
+     "withdrawing"),
+    ("Estonia plans to raise its contribution to 150 soldiers next year.", "EST", 150, "planned"),
+])
+def test_forces_rules_standby_renewal_and_targets(extract, text, contributor, quantity, status):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
