@@ -994,6 +994,44 @@ def _expand_conj(tok: Token) -> list[Token]:
 _DASHES = frozenset({"\u2014", "\u2013", "--"})
 
 
+_BESIDE_PREPS = frozenset({"alongside", "beside"})
+
+
+def _dateline_state(doc: Doc) -> str:
+    """ISO3 of the dateline's place ("JUBA (Reuters) - ...", "BEIRUT – ..."): a capital or state
+    named before the first dash of the article."""
+    from .reference import get_reference
+
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return ""
+    dash = next((t for t in first[:14] if t.text in _DASHES | {"-"} and t.i > first.start), None)
+    if dash is None:
+        return ""
+    forms = {f.lower(): iso for iso, fs in get_reference().metonym_forms.items() for f in fs}
+    for t in doc[first.start:dash.i]:
+        if t.ent_type_ in ("STATE", METONYM_LABEL) and t.ent_id_:
+            return t.ent_id_
+        if t.lower_ in forms:
+            return forms[t.lower_]
+    return ""
+
+
+def _beside_operation(g: Group, pred: Token | None, ops: list, actors, ulex: UnitLexicon) -> bool:
+    """"Some 2,000 South Sudanese soldiers are deployed along the border alongside the mission":
+    a contingent set beside an operation (named, "the mission", or its peacekeepers) is not part
+    of it."""
+    heads = list(g.tokens) + ([pred] if pred is not None and pred.pos_ in ("VERB", "AUX") else [])
+    op_tokens = {i for i, _ in ops}
+    for h in heads:
+        for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in _BESIDE_PREPS):
+            for p in (x for x in prep.children if x.dep_ == "pobj"):
+                if p.i in op_tokens or _operation_at(p, actors) or p.lemma_.lower() in ulex.anaphoric_operation_nouns \
+                        or p.lemma_.lower() in ("peacekeeper", "peacekeepers", "blue helmet"):
+                    return True
+    return False
+
+
 def _in_dateline(tok: Token) -> bool:
     """"WARSAW, Poland (AP) — Britain will send ...": the parser may make the dateline the
     subject; a word before a dash among the first words of the sentence is a dateline."""
@@ -2629,7 +2667,10 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 actors.at_token(t) is op for t in g.head.subtree):
             op = None  # "under a bilateral agreement": a state's own deal with the host, no operation
         host = resolve_host(g, pred, op, actors, {c.id for c in contribs})
+        beside = _beside_operation(g, pred, ops, actors, ulex)
         for c in contribs:
+            if beside and c.country in {_reference_host(op), actors.host_country(), _dateline_state(sent.doc)} - {""}:
+                continue  # the host's own army beside the mission is no contribution to it
             hosts = carry.get("article", {}).get("hosts", {}) if carry is not None else {}
             moved = _came_home(pred, _moved_elsewhere(pred, st, c, hosts, actors, slex), c, actors, slex)
             homecoming = moved is not st and moved.cue.endswith(" home") and \

@@ -842,3 +842,16 @@ def test_forces_rules_a_demonym_after_the_unit_names_its_state(extract):
 def test_forces_rules_standby_renewal_and_targets(extract, text, contributor, quantity, status):
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
+
+
+def test_forces_rules_the_host_army_beside_a_mission_is_no_contribution(extract):
+    rows = extract("JUBA (Reuters) - The Joint Border Verification Mission will receive 300 Ethiopian soldiers "
+                   "next month.\n\nSome 2,000 South Sudanese soldiers are deployed along the border alongside "
+                   "the mission.")
+    assert rows_for(rows, "SSD") == []
+
+
+def test_forces_rules_a_foreign_contingent_beside_a_mission_is_kept(extract):
+    rows = extract("BANGUI (AFP) - MINUSCA has 14,000 peacekeepers in the Central African Republic.\n\n"
+                   "Some 1,000 Rwandan soldiers are deployed alongside the mission under a bilateral agreement.")
+    assert 1000 in quantities(rows, "RWA")
