@@ -478,6 +478,8 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
                         and (n.ent_type_ not in lex.excluded_entity_types or not _looks_like_date(n))]
                 if nums and not _looks_like_date(nums[0]):
                     return _num_span(nums[0]), "of"
+        if child.dep_ == "prep" and child.lower_ == "in" and _in_number_of(child) is not None:
+            return _num_span(_in_number_of(child)), "count"  # "The Burkinabè soldiers, in number of 300"
         if child.dep_ == "appos" and child.like_num and any(
                 g.dep_ == "amod" and g.lower_ in lex.strength_words for g in child.children):
             # "Soldiers of the 2nd Brigade, roughly 3,000 strong, ..."
@@ -486,6 +488,12 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
                 and not _looks_like_date(child):
             # "a second group of instructors, about 100 according to state media, landed"
             return [t for t in sorted(child.subtree, key=lambda t: t.i) if t.i <= child.i], "count"
+    # "The Burkinabè soldiers, in number of 300, are arrived": the phrase hung on the verb right after the subject
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and tok.right_edge.i < c.i <= tok.right_edge.i + 2 \
+                    and _in_number_of(c) is not None:
+                return _num_span(_in_number_of(c)), "count"
     # "The Americans at Camp Bondsteel are around 600": a number said of the unit by the copula
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be":
         attrs = [c for c in tok.head.children if c.dep_ == "attr" and c.like_num]
@@ -544,6 +552,16 @@ def _counted_size_noun(tok: Token, lex: UnitLexicon) -> Token | None:
     if size.lemma_.lower() not in lex.size_nouns or size.dep_ not in ("dobj", "nsubjpass"):
         return None
     return size if size.head.lemma_.lower() in lex.count_verbs else None
+
+
+def _in_number_of(prep: Token) -> Token | None:
+    """The number of "in number of 300" (translated French "au nombre de")."""
+    for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() == "number"):
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            nums = [x for x in of.children if x.dep_ == "pobj" and x.like_num]
+            if nums:
+                return nums[0]
+    return None
 
 
 def _count_at(verb: Token, lex: UnitLexicon) -> list[Token]:

@@ -855,3 +855,14 @@ def test_forces_rules_a_foreign_contingent_beside_a_mission_is_kept(extract):
     rows = extract("BANGUI (AFP) - MINUSCA has 14,000 peacekeepers in the Central African Republic.\n\n"
                    "Some 1,000 Rwandan soldiers are deployed alongside the mission under a bilateral agreement.")
     assert 1000 in quantities(rows, "RWA")
+
+
+@pytest.mark.parametrize("text, contributor, quantity, status", [
+    # machine-translated copy: "in number of 300" (French "au nombre de")
+    ("The Burkinabè soldiers, in number of 300, are arrived in Niamey since Wednesday.", "BFA", 300, "arriving"),
+    ("The Belgian Defence announces the sending of 70 soldiers to Niger.", "BEL", 70, "planned"),
+    ("Chile has confirmed the participation of 40 Chilean carabineros in the mission.", "CHL", 40, "deployed"),
+])
+def test_forces_rules_translated_and_press_release_wording(extract, text, contributor, quantity, status):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
