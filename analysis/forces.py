@@ -1877,6 +1877,12 @@ def _share_groups(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Group
 _ANAPHORIC_NUMBER_WORDS = frozenset({"first", "last", "remaining", "other", "another", "further", "next"})
 
 
+def _all_but(num: Token) -> bool:
+    """"all but 200 (of its troops)": the number the withdrawal leaves out."""
+    return num.dep_ == "conj" and num.head.lower_ == "all" and any(
+        c.dep_ == "cc" and c.lower_ == "but" for c in num.head.children)
+
+
 def _anaphoric_share(g: Group) -> bool:
     """"The first 120 officers", "the last 50", "the remaining troops": a definite share of a
     contingent counted before, named by no state of its own."""
@@ -1932,7 +1938,13 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
     for tok in sent:
         if not tok.like_num or tok.ent_type_ in ulex.excluded_entity_types or tok.i in {g.head.i for g in out}:
             continue
-        if tok.dep_ == "conj":
+        if tok.dep_ == "conj" and _all_but(tok):
+            # "will withdraw all but 200 of its 1,000 troops": the 200 who stay
+            units = [g for g in groups if g.head.i > tok.i and not g.is_asset_only]
+            if not units or governing_predicate(tok) is None or match_verb_cue(governing_predicate(tok), slex) is None:
+                continue
+            personnel = units[0].personnel
+        elif tok.dep_ == "conj":
             # "keep about 320 in KFOR and some 270 in EUFOR": a number conjoined after a bare
             # number of the same verb is a second contingent of the same kind
             verb = governing_predicate(tok)
@@ -2636,7 +2648,13 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             st = Status("unknown", "")
         if g.head.dep_ == "pobj" and g.head.head.lower_ == "of" and g.head.head.head.like_num \
                 and g.quantity is not None and st.status in ("withdrawing", "withdrawn", "remaining"):
-            st = Status("deployed", "of")  # "will withdraw 300 of its 900 soldiers": the 900 are there now
+            share = g.head.head.head
+            if _all_but(share) and not any(c.dep_ == "nummod" for c in g.head.children):
+                st = Status("remaining", "all but")  # "brought home all but about 100 of its soldiers"
+            else:
+                st = Status("deployed", "of")  # "will withdraw 300 of its 900 soldiers": the 900 are there now
+        elif g.head.like_num and _all_but(g.head) and st.status in ("withdrawing", "withdrawn"):
+            st = Status("remaining", "all but")  # "will withdraw all but 200 of its 1,000 troops"
         if carry is not None and carry.get("plans") and _continues_plan(pred, st, slex):
             st = Status("planned", st.cue)
         if _needs_context(g, ulex) and g.quantity is None and (st.status == "unknown" or not st.cue):

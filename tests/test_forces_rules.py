@@ -866,3 +866,12 @@ def test_forces_rules_a_foreign_contingent_beside_a_mission_is_kept(extract):
 def test_forces_rules_translated_and_press_release_wording(extract, text, contributor, quantity, status):
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("Georgia has brought home all but about 100 of its soldiers, who will keep guarding the airfield.", "GEO", 100),
+    ("The United States will withdraw all but 200 of its 1,000 troops from Niger.", "USA", 200),
+])
+def test_forces_rules_all_but_a_number_stay(extract, text, contributor, quantity):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"remaining"}
