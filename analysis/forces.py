@@ -105,6 +105,7 @@ class StatusLexicon:
     on_request_verbs: frozenset[str] = frozenset()
     beneficiary_verbs: frozenset[str] = frozenset()
     standby_nouns: frozenset[str] = frozenset()
+    condition_words: frozenset[str] = frozenset()
 
 
 def _read_json(path: Path) -> dict:
@@ -2057,6 +2058,14 @@ def _awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
     nouns, needing = slex.approval_nouns, slex.needing_verbs
     for tok in sent:
         lem = tok.lemma_.lower()
+        if lem in slex.condition_words or tok.lower_ in slex.condition_words:
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if lem == "condition" and tok.head.lower_ == "on" and nxt is not None and nxt.lower_ in ("that", "of"):
+                return True  # "on condition that allies help pay for the operation"
+            if tok.lower_ in ("provided", "providing") and nxt is not None and nxt.lower_ == "that":
+                return True  # "provided that the situation allows it"
+            if any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in tok.children):
+                return True  # "conditional on a ceasefire holding", "contingent upon funding"
         gov = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "waiting for approval"
         if lem in nouns and (tok.head.lemma_.lower() in needing or gov.lemma_.lower() in needing):
             return True

@@ -875,3 +875,14 @@ def test_forces_rules_translated_and_press_release_wording(extract, text, contri
 def test_forces_rules_all_but_a_number_stay(extract, text, contributor, quantity):
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"remaining"}
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("Turkey has offered to keep its 500 soldiers there after the Americans leave, on condition that allies "
+     "help pay for the operation.", "TUR", 500),
+    ("Japan has pledged 300 engineers to the mission, conditional on a ceasefire holding.", "JPN", 300),
+])
+def test_forces_rules_a_conditional_offer_is_pending(extract, text, contributor, quantity):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"pending"}
+
