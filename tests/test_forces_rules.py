@@ -886,3 +886,7 @@ def test_forces_rules_a_conditional_offer_is_pending(extract, text, contributor,
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"pending"}
 
+
+def test_forces_rules_packing_up_is_withdrawing(extract):
+    rows = extract("Germany's last 60 air force personnel are already packing up in Niamey.")
+    assert {r["status"] for r in rows_for(rows, "DEU") if r["quantity"] == 60} == {"withdrawing"}
