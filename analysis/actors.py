@@ -858,7 +858,21 @@ def _is_dateline(span: Span, text: str) -> bool:
     doc = span.doc
     at_start = span.start == span.sent.start or (span.start > 0 and "\n" in doc[span.start - 1].text)
     nxt = doc[span.end].text if span.end < len(doc) else ""
-    return len(text) > 6 or (at_start and nxt in {",", "(", "-", "\u2013", "\u2014", ":"})
+    if nxt == ",":
+        # "JOHANNESBURG, March 3 (Reuters) -" or "GOMA, Congo -", but not "INTERTANKO, the
+        # tanker owners' association, welcomed ...": a dateline runs into a date, a place or a dash
+        rest = doc[span.end + 1:min(len(doc), span.end + 8)]
+        dated = any(t.like_num or t.text in DATELINE_MONTHS or t.text in {"-", "\u2013", "\u2014", "("}
+                    for t in rest)
+        return at_start and (dated or (len(rest) > 0 and rest[0].pos_ == "PROPN" and rest[0].ent_type_ != ""
+                                       and rest[0].text[:1].isupper() and rest[0].lower_ != "the"))
+    return (at_start and nxt in {"(", "-", "\u2013", "\u2014", ":", "/"}) or (len(text) > 6 and at_start
+                                                                            and not span[-1].dep_.startswith("nsubj"))
+
+
+DATELINE_MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                   "January", "February", "March", "April", "June", "July", "August", "September",
+                   "October", "November", "December"}
 
 
 def _introduced_as_person(aset: ActorSet, span: Span) -> bool:
