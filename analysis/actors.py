@@ -858,7 +858,21 @@ def _is_dateline(span: Span, text: str) -> bool:
     doc = span.doc
     at_start = span.start == span.sent.start or (span.start > 0 and "\n" in doc[span.start - 1].text)
     nxt = doc[span.end].text if span.end < len(doc) else ""
-    return len(text) > 6 or (at_start and nxt in {",", "(", "-", "\u2013", "\u2014", ":"})
+    if nxt == ",":
+        # "JOHANNESBURG, March 3 (Reuters) -" or "GOMA, Congo -", but not "INTERTANKO, the
+        # tanker owners' association, welcomed ...": a dateline runs into a date, a place or a dash
+        rest = doc[span.end + 1:min(len(doc), span.end + 8)]
+        dated = any(t.like_num or t.text in DATELINE_MONTHS or t.text in {"-", "\u2013", "\u2014", "("}
+                    for t in rest)
+        return at_start and (dated or (len(rest) > 0 and rest[0].pos_ == "PROPN" and rest[0].ent_type_ != ""
+                                       and rest[0].text[:1].isupper() and rest[0].lower_ != "the"))
+    return (at_start and nxt in {"(", "-", "\u2013", "\u2014", ":", "/"}) or (len(text) > 6 and at_start
+                                                                            and not span[-1].dep_.startswith("nsubj"))
+
+
+DATELINE_MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+                   "January", "February", "March", "April", "June", "July", "August", "September",
+                   "October", "November", "December"}
 
 
 def _introduced_as_person(aset: ActorSet, span: Span) -> bool:
@@ -904,10 +918,18 @@ def _article_alias(aset: ActorSet, text: str) -> Actor | None:
     return None
 
 
+#: First words of names that are ordinary words on their own ("the Defence Secretary" is not
+#: the Australian Defence Force)
+SHORT_FORM_NOT = {"defence", "defense", "foreign", "interior", "national", "royal", "armed", "special",
+                  "joint", "security", "air", "naval", "army", "navy", "marine", "public", "federal", "state",
+                  "united", "african", "european", "international", "ministry", "forces", "force", "new",
+                  "south", "north", "east", "west", "central", "democratic", "popular", "islamic", "free"}
+
+
 def _short_form_of(aset: ActorSet, text: str) -> Actor | None:
     """"EUFOR" after "EUFOR Althea": the first word of an organisation or operation the
     article already named, when exactly one such actor starts with it."""
-    if len(text.split()) != 1 or len(text) < 3:
+    if len(text.split()) != 1 or len(text) < 3 or text.lower() in SHORT_FORM_NOT:
         return None
     hits = [a for a in aset.actors.values() if a.type in ORG_TYPES | {"armed_group", "military_unit"}
             and any(len(x.split()) > 1 and x.split()[0] == text for x in [a.name, *a.aliases])]
@@ -998,6 +1020,10 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
             and span[0].head.pos_ == "NOUN" and span[0].head.is_lower:
         return  # "Leclerc tanks", "Reaper drones": a make or model, not an actor
     if text.lower() in GENERIC_ORG_WORDS:
+        nxt_tok = doc[span.end] if span.end < len(doc) else None
+        if nxt_tok is not None and nxt_tok.lower_ in aset.ref.title_words | {"secretary", "spokesman",
+                                                                            "spokeswoman", "spokesperson"}:
+            return  # "the Defence Secretary" is a person, not "the Defence Force"
         earlier = _named_org_ending_with(aset, text.lower(), span.start)
         if earlier is not None:
             aset.add_mention(earlier, _with_determiner(span), "name")
@@ -1566,7 +1592,8 @@ def _salient_country(aset: ActorSet, token: Token) -> str:
 #: Office nouns that, after "the", refer back to the last person named with that office
 #: ("President Umaro Sissoco Embalo ... the president thanked the soldiers").
 ROLE_HEADS = {"president", "minister", "premier", "commander", "envoy", "ambassador", "spokesman",
-              "spokeswoman", "spokesperson", "chancellor", "secretary-general", "chairperson", "chairman"}
+              "spokeswoman", "spokesperson", "chancellor", "secretary-general", "chairperson", "chairman",
+              "secretary", "commissioner", "general", "admiral", "governor", "senator", "emir", "king"}
 
 
 def _role_references(aset: ActorSet, doc: Doc) -> None:
@@ -1582,16 +1609,19 @@ def _role_references(aset: ActorSet, doc: Doc) -> None:
         if tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ in {"of", "for"} or doc[tok.i + 1].pos_ == "PROPN"):
             continue
         start = tok.i
-        while start > tok.sent.start and doc[start - 1].pos_ in {"ADJ", "NOUN"} and doc[start - 1].i not in aset._by_token:
-            start -= 1
+        while start > tok.sent.start and (doc[start - 1].pos_ in {"ADJ", "NOUN"} or (
+                doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper())) \
+                and doc[start - 1].i not in aset._by_token:
+            start -= 1  # "the Defence Secretary" is capitalised
         if start == 0 or doc[start - 1].lower_ != "the":
             continue
         words = [t.lower_ for t in doc[start:tok.i + 1]]
         people = [m for m in aset.mentions if m.end_token <= start and aset.actors[m.actor_id].type == "person"
                   and sent_of.get(tok.i, 0) - sent_of.get(m.start_token, 0) <= 5]
+        canonical = dict(aset.ref.titles).get(" ".join(words), "")  # "defence secretary" -> "defence minister"
         for m in sorted(people, key=lambda m: -m.start):
             role = aset.actors[m.actor_id].role.lower()
-            if role and all(w in role for w in words):
+            if role and (all(w in role for w in words) or role == canonical):
                 aset.add_mention(aset.actors[m.actor_id], doc[start - 1:tok.i + 1], "descriptive")
                 break
 

@@ -368,3 +368,10 @@ def test_actors_extract_first_name_ner_left_out_and_generation_suffix(nlp):
     rows = actors_of(nlp, "Defense Secretary Gilberto Teodoro Jr. brushed the criticism aside.")
     person = by_name(rows, "Gilberto Teodoro")
     assert person["type"] == "person"
+
+
+def test_actors_extract_capitalised_acronym_subject_is_not_a_dateline(nlp):
+    rows = actors_of(nlp, "INTERTANKO, the tanker owners' association, welcomed the new patrols.")
+    assert any(r["name"] == "INTERTANKO" for r in rows.values())
+    dated = actors_of(nlp, "JOHANNESBURG, March 3 (Reuters) - South Africa will withdraw its troops.")
+    assert not any(r["name"].upper() == "JOHANNESBURG" for r in dated.values())

@@ -442,3 +442,13 @@ def test_stances_targets_the_mission_and_the_government_of_a_un_release(nlp):
     assert ("unamid", "SDN", "demand") in got or any(s == "unamid" and t.startswith("sdn") and st == "demand"
                                                      for s, t, st in got)
     assert not any(t.startswith("pak") or t == "PAK" for s, t, st in got if s == "unamid")
+
+
+def test_stances_targets_the_defence_secretary_is_the_person_named_with_that_office(nlp):
+    # "Defence Secretary" is filed under the role "defence minister"; the Australian Defence
+    # Force named earlier is not "the Defence" of "the Defence Secretary"
+    got = pairs(nlp, "About 40 Australian Defence Force instructors arrived. Moscow accused Britain of "
+                     "training terrorists. Defence Secretary John Healey visited the camp. "
+                     "The Defence Secretary rejected the claims.")
+    assert ("john-healey", "RUS", "oppose") in got
+    assert not any(s.startswith("australian") for s, _, _ in got)
