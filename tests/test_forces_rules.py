@@ -890,3 +890,17 @@ def test_forces_rules_a_conditional_offer_is_pending(extract, text, contributor,
 def test_forces_rules_packing_up_is_withdrawing(extract):
     rows = extract("Germany's last 60 air force personnel are already packing up in Niamey.")
     assert {r["status"] for r in rows_for(rows, "DEU") if r["quantity"] == 60} == {"withdrawing"}
+
+
+def test_forces_rules_a_new_paragraph_about_the_same_contributor_keeps_it(extract):
+    text = ("The United States has begun withdrawing about 1,000 troops from Syria, the Pentagon said.\n\n"
+            "A 150-strong Marine company sent to a garrison near the Jordanian border in January will stay.")
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, "USA") if r["quantity"] == 150} == {"remaining"}
+
+
+def test_forces_rules_a_new_paragraph_naming_another_state_does_not_inherit(extract):
+    text = ("The United States has begun withdrawing about 1,000 troops from Syria, the Pentagon said.\n\n"
+            "France said a 150-strong company sent in January would stay.")
+    rows = extract(text)
+    assert 150 not in quantities(rows, "USA")
