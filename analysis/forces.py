@@ -1178,6 +1178,11 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
         mapped = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subs)
         if mapped:
             return mapped
+        # "Bangladesh said its battalion would stay": the unit is its clause's subject, so "its"
+        # is the state that says so
+        sayers = _sayer_actors(pred, actors, load_status_lexicon()) if not subs else []
+        if sayers:
+            return sayers
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in g.head.children):
         origins = _from_origins(g, actors)  # "contingents from Ghana, Malaysia and Tanzania"
         if origins:

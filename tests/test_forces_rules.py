@@ -904,3 +904,10 @@ def test_forces_rules_a_new_paragraph_naming_another_state_does_not_inherit(extr
             "France said a 150-strong company sent in January would stay.")
     rows = extract(text)
     assert 150 not in quantities(rows, "USA")
+
+
+def test_forces_rules_its_unit_in_reported_speech_is_the_sayers(extract):
+    rows = extract('Chad, the largest contributor with about 1,400 troops in the north, said it had "no plans" '
+                   "to leave, and Bangladesh said its battalion would stay.")
+    assert statuses(rows, "BGD") == {"remaining"}
+    assert "remaining" not in statuses(rows, "TCD")
