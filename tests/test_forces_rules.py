@@ -911,3 +911,17 @@ def test_forces_rules_its_unit_in_reported_speech_is_the_sayers(extract):
                    "to leave, and Bangladesh said its battalion would stay.")
     assert statuses(rows, "BGD") == {"remaining"}
     assert "remaining" not in statuses(rows, "TCD")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("A new group of about 250 Turkish trainers will travel to Libya in February.", "planned"),
+    ("About 250 Turkish trainers are heading to Libya, the ministry said.", "arriving"),
+])
+def test_forces_rules_travelling_or_heading_to_a_mission(extract, text, status):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, "TUR") if r["quantity"] == 250} == {status}
+
+
+def test_forces_rules_heading_a_mission_is_leading_it(extract):
+    rows = extract("Italy heads the mission with about 1,000 soldiers.")
+    assert "arriving" not in statuses(rows, "ITA")
