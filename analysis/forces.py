@@ -106,6 +106,7 @@ class StatusLexicon:
     beneficiary_verbs: frozenset[str] = frozenset()
     standby_nouns: frozenset[str] = frozenset()
     condition_words: frozenset[str] = frozenset()
+    journey_nouns: frozenset[str] = frozenset()
 
 
 def _read_json(path: Path) -> dict:
@@ -897,6 +898,11 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
     if entry is None:
         for v in chain:
             for c in v.children:
+                # "the contingent they replaced began the long drive home": a journey home, however parsed
+                journey = [x for x in (c, *c.children) if x.lemma_.lower() in lex.journey_nouns and x.pos_ == "NOUN"
+                           and x.i + 1 < len(x.doc) and x.doc[x.i + 1].lower_ in ("home", "back")]
+                if journey and c.dep_ in ("dobj", "advmod") and not _negated(v):
+                    return Status("withdrawing", f"{v.text} {journey[0].text} home")
                 if c.dep_ in ("nsubj", "attr", "acomp", "dobj") and c.lemma_.lower() in lex.nouns:
                     st = lex.nouns[c.lemma_.lower()]
                     if c.dep_ == "dobj" and st in ("deployed", "arriving") and not _negated(v) and \
@@ -2713,6 +2719,10 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     for g, pred, st, contribs in candidates:
         if not contribs and len(named) == 1 and g.head.dep_ not in _SUBJ_DEPS | {"pobj"}:
             contribs = named
+        if not contribs and len(named) == 1 and any(
+                c.dep_ == "relcl" and c.lemma_.lower() in slex.frames.get("succession", frozenset())
+                for t in g.tokens for c in t.children):
+            contribs = named  # "the contingent they replaced": the rotation's own predecessor
         if not contribs and not named and previous and len(previous) == 1 and st.status != "unknown" \
                 and (g.quantity is not None and g.quantity.kind == "headcount" or _successor(g, ulex)) \
                 and not _names_actor(g, actors) \

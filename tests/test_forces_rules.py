@@ -925,3 +925,13 @@ def test_forces_rules_travelling_or_heading_to_a_mission(extract, text, status):
 def test_forces_rules_heading_a_mission_is_leading_it(extract):
     rows = extract("Italy heads the mission with about 1,000 soldiers.")
     assert "arriving" not in statuses(rows, "ITA")
+
+
+def test_forces_rules_settling_in_and_the_drive_home(extract):
+    rows = extract("BRATISLAVA – A fresh Czech rotation took command of the battlegroup on Monday, as roughly "
+                   "380 Czech soldiers settled into the Lest training area and the contingent they replaced "
+                   "began the long drive home to Moravia.")
+    by_q = {r["quantity"]: r["status"] for r in rows_for(rows, "CZE")}
+    assert by_q.get(380) == "arriving"
+    assert "withdrawing" in statuses(rows, "CZE")
+
