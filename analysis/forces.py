@@ -1655,8 +1655,10 @@ def _target_size_rows(sent: Span, actors, ulex: UnitLexicon,
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _CHANGE_VERBS:
             continue
+        # "keeps a platoon of some 40 troops ... and will raise that to around 80": a pronoun for it
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")
-                and (c.lemma_.lower() in ulex.size_nouns or unit_class(c, ulex) in ("individual", "formation"))]
+                and (c.lemma_.lower() in ulex.size_nouns or unit_class(c, ulex) in ("individual", "formation")
+                     or (c.dep_ == "dobj" and c.lower_ in ("that", "it", "this")))]
         if not objs:
             continue
         preps = [c for t in (verb, objs[0]) for c in t.children if c.dep_ == "prep"]
@@ -1664,6 +1666,10 @@ def _target_size_rows(sent: Span, actors, ulex: UnitLexicon,
             continue  # "from X to Y" is read by the size-change rule
         nums = [x for p in preps if p.lower_ == "to" for x in p.children
                 if x.dep_ == "pobj" and x.like_num and x.ent_type_ not in ulex.excluded_entity_types]
+        # "raise that to around 80 next spring": the parser hangs the number on the date after it
+        nums = nums or [n for p in preps if p.lower_ == "to" for x in p.children if x.dep_ == "pobj"
+                        for n in x.children if n.dep_ == "nummod" and n.like_num and n.i < x.i - 1
+                        and not _looks_like_date(n)]
         if not nums:
             continue
         span = sorted(nums[0].subtree, key=lambda t: t.i)
@@ -1684,7 +1690,8 @@ def _target_size_rows(sent: Span, actors, ulex: UnitLexicon,
         contribs = _dedupe(_map_contributor(_actor_for(x, actors), actors) for x in subjects)
         contribs = contribs or _dedupe(a for a in modifier_actors(objs[0], actors))
         if contribs:
-            yield Group(head=nums[0], tokens=[nums[0]], quantity=q, personnel=_unit_label(objs[0])), contribs, st
+            label = "" if objs[0].pos_ == "PRON" else _unit_label(objs[0])
+            yield Group(head=nums[0], tokens=[nums[0]], quantity=q, personnel=label), contribs, st
 
 
 def _nominal_offer_rows(sent: Span, actors, slex: StatusLexicon) -> Iterator[tuple[Token, list, "Status"]]:

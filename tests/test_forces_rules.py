@@ -935,3 +935,8 @@ def test_forces_rules_settling_in_and_the_drive_home(extract):
     assert by_q.get(380) == "arriving"
     assert "withdrawing" in statuses(rows, "CZE")
 
+
+def test_forces_rules_raising_that_to_a_figure_is_a_plan(extract):
+    rows = extract("Slovenia keeps a platoon of some 40 troops in the battlegroup and will raise that to around "
+                   "80 next spring.")
+    assert {r["status"] for r in rows_for(rows, "SVN") if r["quantity"] == 80} == {"planned"}
