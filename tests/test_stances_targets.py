@@ -452,3 +452,10 @@ def test_stances_targets_the_defence_secretary_is_the_person_named_with_that_off
                      "The Defence Secretary rejected the claims.")
     assert ("john-healey", "RUS", "oppose") in got
     assert not any(s.startswith("australian") for s, _, _ in got)
+
+
+def test_stances_targets_welcoming_the_pledges_supports_who_pledged(nlp):
+    got = pairs(nlp, "Britain pledged 5,000 troops to the force. Warsaw would instead offer its territory. "
+                     "NATO Secretary General Mark Rutte welcomed the pledges as serious.")
+    assert ("mark-rutte", "GBR", "support") in got
+    assert ("mark-rutte", "POL", "support") not in got
