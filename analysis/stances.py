@@ -1196,8 +1196,9 @@ def _last_actor_subject(tok: Token, actors, lex: Lexicon, exclude: frozenset) ->
             found = []
             for sj in _with_conjuncts(_subjects(verb)):
                 a = _actor_for_token(sj, actors, lex)
-                if a is not None and a.id not in exclude and a.type in (
-                        "state", "government", "international_organization") \
+                if a is not None and a.id not in exclude and (a.type in (
+                        "state", "government", "international_organization")
+                        or getattr(a, "kind", "") == "legislature") \
                         and not (a.type == "state" and a.id in own) and all(a.id != b.id for b in found):
                     found.append(a)
             if found:

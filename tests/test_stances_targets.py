@@ -459,3 +459,9 @@ def test_stances_targets_welcoming_the_pledges_supports_who_pledged(nlp):
                      "NATO Secretary General Mark Rutte welcomed the pledges as serious.")
     assert ("mark-rutte", "GBR", "support") in got
     assert ("mark-rutte", "POL", "support") not in got
+
+
+def test_stances_targets_welcoming_the_vote_supports_the_legislature_that_voted(nlp):
+    got = pairs(nlp, "The Saeima voted 62 to 31 to fund the new base. "
+                     "In Ottawa, Defence Minister David McGuinty welcomed the vote.")
+    assert ("david-mcguinty", "saeima", "support") in got
