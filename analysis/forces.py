@@ -1178,6 +1178,11 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
         mapped = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subs)
         if mapped:
             return mapped
+        # "Bangladesh said its battalion would stay": the unit is its clause's subject, so "its"
+        # is the state that says so
+        sayers = _sayer_actors(pred, actors, load_status_lexicon()) if not subs else []
+        if sayers:
+            return sayers
     if any(c.dep_ == "prep" and c.lower_ == "from" for c in g.head.children):
         origins = _from_origins(g, actors)  # "contingents from Ghana, Malaysia and Tanzania"
         if origins:
@@ -1884,6 +1889,23 @@ def _all_but(num: Token) -> bool:
         c.dep_ == "cc" and c.lower_ == "but" for c in num.head.children)
 
 
+_PLACE_PREPS = frozenset({"in", "at", "near", "to", "from", "into", "across", "along", "towards", "inside",
+                          "outside", "around", "on", "off", "over"})
+
+
+def _sentence_states(sent: Span, actors) -> set[str]:
+    """Ids of the states (or bodies mapped to states) a sentence names as actors; a state inside
+    a place phrase ("near the Jordanian border", "in Syria") is where things are, not who acts."""
+    out = set()
+    for t in sent:
+        a = actors.at_token(t)
+        mapped = _map_contributor(a, actors) if a is not None else None
+        if mapped is None or any(x.dep_ == "prep" and x.lower_ in _PLACE_PREPS for x in t.ancestors):
+            continue
+        out.add(mapped.id)
+    return out
+
+
 def _anaphoric_share(g: Group) -> bool:
     """"The first 120 officers", "the last 50", "the remaining troops": a definite share of a
     contingent counted before, named by no state of its own."""
@@ -1998,6 +2020,8 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
         if found:
             carry["_last_sent"] = sent.start
         rows.extend(found)
+        if found:  # who the last sentence with rows was about, for the next paragraph
+            carry.setdefault("article", {})["last_rows_by"] = list(dict.fromkeys(r["contributor"] for r in found))
         counted_by = list(dict.fromkeys(r["contributor"] for r in found if r["quantity"] is not None))
         if counted_by:  # who counted troops last, for a share named paragraphs later
             carry.setdefault("article", {})["counted_by"] = counted_by
@@ -2694,6 +2718,15 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 and not _names_actor(g, actors) \
                 and not (pred is not None and any(actors.for_phrase(x) is not None for x in clause_subjects(pred, actors))):
             contribs = list(previous)
+        if not contribs and not named and not previous and carry is not None and st.status != "unknown" \
+                and (g.quantity is not None and g.quantity.kind == "headcount" or _successor(g, ulex)) \
+                and not _names_actor(g, actors) \
+                and not (pred is not None and any(actors.for_phrase(x) is not None for x in clause_subjects(pred, actors))):
+            # a new paragraph that goes on about the same single contributor ("A 150-strong Marine
+            # company ... will stay" after paragraphs on the U.S. drawdown): it names no other state
+            last = carry.get("article", {}).get("last_rows_by", [])
+            if len(last) == 1 and _sentence_states(sent, actors) <= set(last):
+                contribs = [actors.actor(last[0])]
         if not contribs and not named and not previous and _anaphoric_share(g) and carry is not None:
             # "The first 120 officers left on Tuesday" in a later paragraph: a share of the
             # contingent the article counted last, when one contributor alone counted it

@@ -890,3 +890,38 @@ def test_forces_rules_a_conditional_offer_is_pending(extract, text, contributor,
 def test_forces_rules_packing_up_is_withdrawing(extract):
     rows = extract("Germany's last 60 air force personnel are already packing up in Niamey.")
     assert {r["status"] for r in rows_for(rows, "DEU") if r["quantity"] == 60} == {"withdrawing"}
+
+
+def test_forces_rules_a_new_paragraph_about_the_same_contributor_keeps_it(extract):
+    text = ("The United States has begun withdrawing about 1,000 troops from Syria, the Pentagon said.\n\n"
+            "A 150-strong Marine company sent to a garrison near the Jordanian border in January will stay.")
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, "USA") if r["quantity"] == 150} == {"remaining"}
+
+
+def test_forces_rules_a_new_paragraph_naming_another_state_does_not_inherit(extract):
+    text = ("The United States has begun withdrawing about 1,000 troops from Syria, the Pentagon said.\n\n"
+            "France said a 150-strong company sent in January would stay.")
+    rows = extract(text)
+    assert 150 not in quantities(rows, "USA")
+
+
+def test_forces_rules_its_unit_in_reported_speech_is_the_sayers(extract):
+    rows = extract('Chad, the largest contributor with about 1,400 troops in the north, said it had "no plans" '
+                   "to leave, and Bangladesh said its battalion would stay.")
+    assert statuses(rows, "BGD") == {"remaining"}
+    assert "remaining" not in statuses(rows, "TCD")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("A new group of about 250 Turkish trainers will travel to Libya in February.", "planned"),
+    ("About 250 Turkish trainers are heading to Libya, the ministry said.", "arriving"),
+])
+def test_forces_rules_travelling_or_heading_to_a_mission(extract, text, status):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, "TUR") if r["quantity"] == 250} == {status}
+
+
+def test_forces_rules_heading_a_mission_is_leading_it(extract):
+    rows = extract("Italy heads the mission with about 1,000 soldiers.")
+    assert "arriving" not in statuses(rows, "ITA")
