@@ -465,3 +465,13 @@ def test_stances_targets_welcoming_the_vote_supports_the_legislature_that_voted(
     got = pairs(nlp, "The Saeima voted 62 to 31 to fund the new base. "
                      "In Ottawa, Defence Minister David McGuinty welcomed the vote.")
     assert ("david-mcguinty", "saeima", "support") in got
+
+
+def test_stances_targets_a_party_voting_against_opposes_its_own_government(nlp):
+    # the article is about a Hungarian deployment under a UN mandate, but a party's vote is on
+    # its own government's motion
+    got = pairs(nlp, "Hungary's parliament approved sending 200 soldiers to Chad under a UN-backed plan. "
+                     "The government said the mission would last two years. "
+                     "Momentum voted against it, while Jobbik abstained.")
+    assert ("momentum", "HUN", "oppose") in got
+    assert ("jobbik", "HUN", "neutral") in got
