@@ -1716,8 +1716,25 @@ def _resolve_org_description(aset: ActorSet, modifiers: str, tok: Token) -> Acto
         seen[a.id] = (count + 1, max(last, m.start))
     if not seen:
         return None
+    # "The European Union's foreign policy chief said the bloc ...": an organisation named
+    # earlier in the same sentence is the one meant, whatever the article talks about most
+    here = [k for k in seen if seen[k][1] >= tok.sent.start_char and _fits_org_noun(aset.actors[k], tok.lower_)]
+    if here:
+        return aset.actors[max(here, key=lambda k: seen[k][1])]
     best = max(seen, key=lambda k: (len(aset.actors[k].mentions), seen[k][1]))
     return aset.actors[best]
+
+
+def _fits_org_noun(actor: Actor, noun: str) -> bool:
+    """Whether "the alliance" / "the bloc" can name this organisation: an alliance is a treaty
+    or alliance (NATO, the CSTO, the AES), a bloc is not a military treaty."""
+    names = " ".join([actor.name, *actor.aliases]).lower()
+    military = "treaty" in names or "alliance" in names
+    if noun == "alliance":
+        return military
+    if noun == "bloc":
+        return "treaty" not in names
+    return False
 
 
 def _resolve_operation_description(aset: ActorSet, modifiers: str, modifier_mention: Mention | None) -> Actor | None:

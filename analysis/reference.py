@@ -29,7 +29,8 @@ LABELS = {
 DEMONYM_LABEL = "DEMONYM"
 PERSON_LABEL = "KNOWN_PERSON"
 METONYM_LABEL = "METONYM"
-ENTITY_FILES = ("organizations.jsonl", "operations.jsonl", "armed_groups.jsonl", "units.jsonl", "parties.jsonl")
+ENTITY_FILES = ("organizations.jsonl", "operations.jsonl", "armed_groups.jsonl", "units.jsonl", "parties.jsonl",
+                "legislatures.jsonl")
 
 
 def norm(text: str) -> str:

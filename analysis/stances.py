@@ -662,6 +662,24 @@ def _unknown_person_before(tok: Token, actors) -> bool:
     return False
 
 
+def _names_its_object(m: "CueMatch") -> bool:
+    """Whether a vote or abstention names what it is about with a noun ("voted against the
+    mandate"), not a pronoun ("voted against it") or nothing."""
+    toks = [m.root, *m.tokens[1:]]
+    objs = [c for t in toks for c in t.children if c.dep_ in ("dobj", "pobj")]
+    objs += [p for t in toks for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(o.pos_ in ("NOUN", "PROPN") for o in objs)
+
+
+def government_or_state(actors, state):
+    """A state's government actor when the article has one, else the state itself."""
+    for a in getattr(actors, "actors", {}).values():
+        if a.type == "government" and a.country == state.country and getattr(a, "kind", "") != "legislature" \
+                and not any(w in a.name.lower() for w in ("parliament", "assembly", "senate", "congress")):
+            return a
+    return state
+
+
 def state_actor(actors, iso3: str):
     """The state actor of a country code, if the article has one."""
     if not iso3:
@@ -1196,8 +1214,9 @@ def _last_actor_subject(tok: Token, actors, lex: Lexicon, exclude: frozenset) ->
             found = []
             for sj in _with_conjuncts(_subjects(verb)):
                 a = _actor_for_token(sj, actors, lex)
-                if a is not None and a.id not in exclude and a.type in (
-                        "state", "government", "international_organization") \
+                if a is not None and a.id not in exclude and (a.type in (
+                        "state", "government", "international_organization")
+                        or getattr(a, "kind", "") == "legislature") \
                         and not (a.type == "state" and a.id in own) and all(a.id != b.id for b in found):
                     found.append(a)
             if found:
@@ -1560,6 +1579,12 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
         tgt = resolve_targets(m, actors, lex, exclude=frozenset(a.id for a in src.actors))
         if m.entry.object_types:
             tgt.actors = [a for a in tgt.actors if a.type in m.entry.object_types]
+        if m.entry.default_target == "operation" and src.actors and not _names_its_object(m) \
+                and all(getattr(a, "kind", "") == "political_party" for a in src.actors):
+            # "Momentum voted against it", "Jobbik abstained": a party votes on its own
+            # government's motion, whatever operation the article is about or "it" names
+            own = {a.country: state_actor(actors, a.country) for a in src.actors}
+            tgt.actors = [government_or_state(actors, st) for st in own.values() if st is not None]
         if not tgt.actors and m.entry.default_target == "operation":
             op = _main_operation(actors)
             if op is not None and all(op.id != a.id for a in src.actors):

@@ -375,3 +375,14 @@ def test_actors_extract_capitalised_acronym_subject_is_not_a_dateline(nlp):
     assert any(r["name"] == "INTERTANKO" for r in rows.values())
     dated = actors_of(nlp, "JOHANNESBURG, March 3 (Reuters) - South Africa will withdraw its troops.")
     assert not any(r["name"].upper() == "JOHANNESBURG" for r in dated.values())
+
+
+def test_actors_extract_the_bloc_named_in_the_same_sentence_and_the_alliance_is_the_treaty(nlp):
+    text = ("The Collective Security Treaty Organization sent troops to Kazakhstan. The CSTO said the "
+            "force would stay a week, and the CSTO's secretary general praised it. The European Union's "
+            "foreign policy chief said the bloc stopped short of condemning the alliance's intervention.")
+    doc = nlp(text)
+    aset = extract_actors(doc, "t")
+    by_text = {m.text: m.actor_id for m in aset.mentions}
+    assert by_text.get("the bloc") == "eu"
+    assert by_text.get("the alliance") == "csto"

@@ -452,3 +452,26 @@ def test_stances_targets_the_defence_secretary_is_the_person_named_with_that_off
                      "The Defence Secretary rejected the claims.")
     assert ("john-healey", "RUS", "oppose") in got
     assert not any(s.startswith("australian") for s, _, _ in got)
+
+
+def test_stances_targets_welcoming_the_pledges_supports_who_pledged(nlp):
+    got = pairs(nlp, "Britain pledged 5,000 troops to the force. Warsaw would instead offer its territory. "
+                     "NATO Secretary General Mark Rutte welcomed the pledges as serious.")
+    assert ("mark-rutte", "GBR", "support") in got
+    assert ("mark-rutte", "POL", "support") not in got
+
+
+def test_stances_targets_welcoming_the_vote_supports_the_legislature_that_voted(nlp):
+    got = pairs(nlp, "The Saeima voted 62 to 31 to fund the new base. "
+                     "In Ottawa, Defence Minister David McGuinty welcomed the vote.")
+    assert ("david-mcguinty", "saeima", "support") in got
+
+
+def test_stances_targets_a_party_voting_against_opposes_its_own_government(nlp):
+    # the article is about a Hungarian deployment under a UN mandate, but a party's vote is on
+    # its own government's motion
+    got = pairs(nlp, "Hungary's parliament approved sending 200 soldiers to Chad under a UN-backed plan. "
+                     "The government said the mission would last two years. "
+                     "Momentum voted against it, while Jobbik abstained.")
+    assert ("momentum", "HUN", "oppose") in got
+    assert ("jobbik", "HUN", "neutral") in got
