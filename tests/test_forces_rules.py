@@ -940,3 +940,16 @@ def test_forces_rules_raising_that_to_a_figure_is_a_plan(extract):
     rows = extract("Slovenia keeps a platoon of some 40 troops in the battlegroup and will raise that to around "
                    "80 next spring.")
     assert {r["status"] for r in rows_for(rows, "SVN") if r["quantity"] == 80} == {"planned"}
+
+
+@pytest.mark.parametrize("text, contributor, quantity, status", [
+    ("Two Indian formed police units, totalling about 280 personnel, are posted in Goma.", "IND", 280, "deployed"),
+    ("A Nepalese quick reaction company of 120 soldiers was flown in from Goma on Tuesday evening.", "NPL", 120,
+     "arriving"),
+    ("The French contingent of three Rafales and about 100 aviators is due to land at Tindal on Wednesday.", "FRA",
+     100, "planned"),
+])
+def test_forces_rules_posted_flown_in_and_aviators(extract, text, contributor, quantity, status):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
+
