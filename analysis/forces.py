@@ -416,6 +416,11 @@ def _parent_unit(tok: Token, units: dict[int, str], lex: UnitLexicon) -> Token |
         if t.head is t:
             return None
         dep, head = t.dep_, t.head
+        if dep == "prep" and t.lower_ == "at" and head.lemma_.lower() in lex.count_verbs:
+            # "put the contingent at about 170 air warriors": the people are the counted unit's
+            counted = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.i in units]
+            if counted:
+                return counted[0]
         if dep in ("appos", "pobj", "compound", "nmod"):
             pass
         elif dep == "prep" and t.lower_ in ("of", "with", "at", "including", "to", "from"):
@@ -572,6 +577,11 @@ def _count_at(verb: Token, lex: UnitLexicon) -> list[Token]:
         nums = [x for x in p.children if x.dep_ == "pobj" and x.like_num and x.ent_type_ not in lex.excluded_entity_types]
         if nums:
             return [t for t in sorted(nums[0].subtree, key=lambda t: t.i) if t.i <= nums[0].i]
+        # "put the contingent at about 170 air warriors": the number phrase on the people named
+        nums = [n for x in p.children if x.dep_ == "pobj" and unit_class(x, lex) is None for n in x.children
+                if n.dep_ == "nummod" and n.like_num and not _looks_like_date(n)]  # a unit counts itself
+        if nums:
+            return sorted(nums[0].subtree, key=lambda t: t.i)
     return []
 
 
@@ -2535,9 +2545,13 @@ def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors
         # "about 1,000 Chinese peacekeepers, an infantry battalion in Juba, received medals": a
         # contingent described by the place it is in is there
         return Status("deployed", "located")
-    if st.status == "unknown" and g.quantity is not None and not (pred is not None and _negated(pred)) \
-            and _counted_size_noun(g.head, load_unit_lexicon()) is not None:
-        return Status("deployed", "number put at")  # a present strength, as estimated
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in g.head.children)  # "its crew": as its ship is
+    if st.status == "unknown" and g.quantity is not None and not own and not (pred is not None and _negated(pred)) and (
+            _counted_size_noun(g.head, load_unit_lexicon()) is not None or (
+            g.head.dep_ in ("dobj", "nsubjpass") and g.head.head.lemma_.lower() in load_unit_lexicon().count_verbs)):
+        # "puts the number of Eritrean soldiers at ...", "figures list 230 German personnel", "put the
+        # contingent at about 170": a strength as counted now
+        return Status("deployed", "counted")
     if st.status == "unknown" and any(_named_ship_head(t, actors) for t in g.tokens) \
             and sentence_operations(g.head.sent, actors):
         # "Atalanta has three warships in the area: ... the French frigate Aconit": a named

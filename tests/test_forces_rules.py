@@ -953,3 +953,11 @@ def test_forces_rules_posted_flown_in_and_aviators(extract, text, contributor, q
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
 
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("The Indian High Commission put the Indian contingent at about 170 air warriors.", "IND", 170),
+    ("Defence's figures list 230 German personnel at the base.", "DEU", 230),
+])
+def test_forces_rules_a_counted_contingent_is_there(extract, text, contributor, quantity):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"deployed"}
