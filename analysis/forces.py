@@ -1331,7 +1331,10 @@ def _owner_with(g: Group, actors) -> list:
             elif owner.dep_ == "attr" and owner.head.lemma_.lower() == "be":
                 # "Nepal is the largest contributor, with about 430 soldiers": the copula's subject
                 owner = next((c for c in owner.head.children if c.dep_ == "nsubj"), owner)
-            return _dedupe(_map_contributor(_actor_for(o, actors), actors) for o in _expand_conj(owner))
+            found = _dedupe(_map_contributor(_actor_for(o, actors), actors) for o in _expand_conj(owner))
+            # "The Italian battery SAMP/T, with around 130 soldiers": the owner's own modifiers
+            return found or [a for a in _dedupe(_map_contributor(a, actors) for a in modifier_actors(owner, actors))
+                             if a is not None and a.type == "state"]
         if t.dep_ not in ("pobj", "nsubj", "pcomp", "dobj"):
             return []
         t = t.head
@@ -2726,6 +2729,10 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 refused_verbs.update(v.i for v in verb_chain(pred))  # no standalone row either
             continue
         contribs = [gap_owners[g.head.i]] if g.head.i in gap_owners else group_contributors(g, pred, actors)
+        if not contribs and vehicle is not None:
+            # "The Spanish offshore patrol vessel Furor, carrying 46 sailors, left": the vehicle's state
+            contribs = [a for a in _dedupe(_map_contributor(a, actors) for a in modifier_actors(vehicle, actors))
+                        if a is not None and a.type == "state"]
         if not contribs and pred is not None and pred.pos_ == "VERB" and st.status in ("arriving", "deployed"):
             contribs = _origin_actors(pred, actors)
         if not contribs and pred is not None and pred.pos_ == "VERB" and st.status != "unknown" \

@@ -961,3 +961,14 @@ def test_forces_rules_posted_flown_in_and_aviators(extract, text, contributor, q
 def test_forces_rules_a_counted_contingent_is_there(extract, text, contributor, quantity):
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {"deployed"}
+
+
+@pytest.mark.parametrize("text, contributor, quantity, status", [
+    ("The Spanish offshore patrol vessel Furor, carrying 46 sailors, left Cartagena on Monday and is expected "
+     "in the operating area by the weekend.", "ESP", 46, "arriving"),
+    ("The Italian battery SAMP/T, with around 130 soldiers, was deployed in Kahramanmaras in 2016.", "ITA", 130,
+     "deployed"),
+])
+def test_forces_rules_a_vehicle_or_owner_with_troops_names_the_state(extract, text, contributor, quantity, status):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
