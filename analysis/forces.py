@@ -402,7 +402,9 @@ def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
         if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
             continue  # "special forces soldiers", "drone base": a modifier, not a unit
         low = tok.lower_
-        if (low in lex.partitive or tok.lemma_.lower() in lex.partitive) and not _of_unit(tok, actors, lex):
+        two_word = any(" " in k and k in lex.individual for k in _unit_key(tok))  # "crew members"
+        if (low in lex.partitive or tok.lemma_.lower() in lex.partitive) and not two_word \
+                and not _of_unit(tok, actors, lex):
             continue
         found[tok.i] = cls
     return found
@@ -501,6 +503,11 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
             if c.dep_ == "prep" and c.lower_ == "in" and tok.right_edge.i < c.i <= tok.right_edge.i + 2 \
                     and _in_number_of(c) is not None:
                 return _num_span(_in_number_of(c)), "count"
+    # "About 350 U.S. Army and Air Force personnel": the number parsed onto the first name
+    if tok.dep_ == "conj" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i:
+        nums = [c for c in tok.head.children if c.dep_ == "nummod" and c.like_num and not _looks_like_date(c)]
+        if nums:
+            return sorted(nums[0].subtree, key=lambda t: t.i), "nummod"
     # "The Americans at Camp Bondsteel are around 600": a number said of the unit by the copula
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "be":
         attrs = [c for c in tok.head.children if c.dep_ == "attr" and c.like_num]
@@ -971,6 +978,12 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         for a in adv:
             if lex.adverbs.get(a):
                 return Status(lex.adverbs[a], a)
+        ways = [w for c in pred.children if c.dep_ == "prep" and c.lower_ == "on"
+                for w in c.children if w.dep_ == "pobj" and w.lemma_.lower() == "way"]
+        if ways and not negated:
+            # "are now on their way home": going back; "on their way to Goma": coming
+            home = any(x.lower_ in ("home", "back") for x in ways[0].children)
+            return Status("withdrawing" if home else "arriving", f"on {ways[0].text}{' home' if home else ''}")
         due = [c for c in pred.children if c.dep_ == "acomp" and c.lemma_.lower() in frames.get("awaited", ())]
         if pred.lemma_.lower() == "be" and due and not negated:
             return Status("planned", f"{pred.text} {due[0].text}")  # "the frigate Psara is due in Djibouti"
@@ -1154,6 +1167,11 @@ def modifier_actors(tok: Token, actors) -> list:
     own = actors.for_phrase(tok)
     if own is not None:
         found.append(own)
+    if tok.dep_ == "conj" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i and \
+            unit_class(tok) is not None and any(c.dep_ == "nummod" for c in tok.head.children):
+        head_actor = _actor_for(tok.head, actors)  # "350 U.S. Army and Air Force personnel"
+        if head_actor is not None:
+            found.append(head_actor)
     for child in tok.children:
         # "the contingent Chinese of 410 peacekeepers": a demonym after the noun (translated copy)
         if child.dep_ in _MOD_DEPS or (child.dep_ == "appos" and child.ent_type_ == DEMONYM_LABEL):

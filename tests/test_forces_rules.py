@@ -972,3 +972,13 @@ def test_forces_rules_a_counted_contingent_is_there(extract, text, contributor, 
 def test_forces_rules_a_vehicle_or_owner_with_troops_names_the_state(extract, text, contributor, quantity, status):
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
+
+
+@pytest.mark.parametrize("text, contributor, quantity, status", [
+    ("They take over from the Greek frigate HS Psara, whose roughly 180 crew members are now on their way home.",
+     "GRC", 180, "withdrawing"),
+    ("About 350 U.S. Army and Air Force personnel are based at the outpost, he said.", "USA", 350, "deployed"),
+])
+def test_forces_rules_crew_members_way_home_and_named_services(extract, text, contributor, quantity, status):
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
