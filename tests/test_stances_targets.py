@@ -475,3 +475,10 @@ def test_stances_targets_a_party_voting_against_opposes_its_own_government(nlp):
                      "Momentum voted against it, while Jobbik abstained.")
     assert ("momentum", "HUN", "oppose") in got
     assert ("jobbik", "HUN", "neutral") in got
+
+
+def test_stances_targets_condemning_the_attack_opposes_who_claimed_it(nlp):
+    got = pairs(nlp, "A drone hit a U.S. outpost in Jordan on Sunday. The Islamic Resistance in Iraq claimed "
+                     "responsibility in a statement. U.S. jets later struck targets in Syria. Officials met "
+                     "in Amman. Iraq condemned the attack.")
+    assert any(s == "IRQ" and t.startswith("islamic-resistance") and st == "oppose" for s, t, st in got)
