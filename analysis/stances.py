@@ -1624,6 +1624,9 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
             for t in tgt.actors:
                 if s.id == t.id or (s.type == "government" and t.type == "state" and t.id == s.country):
                     continue  # a government's position towards its own state is no stance
+                if m.entry.role == "evaluative" and t.type == "state" and s.country == t.country \
+                        and s.type in ("person", "government"):
+                    continue  # "anything that deters aggression ... is good for the Philippines"
                 key = (s.id, t.id, mod.stance, start, m.text)
                 if key in seen:
                     continue
