@@ -543,18 +543,25 @@ def _party_country(aset: ActorSet, span: Span) -> str:
     one country, belongs to that country."""
     if any(span.doc[i].pos_ in ("PROPN", "ADJ") for i in range(max(span.sent.start, span.start - 2), span.start)):
         return ""
-    parties = [m for m in aset.mentions if aset.actors[m.actor_id].kind == "political_party"]
-    if not parties:
-        return ""
     verb = span.root.head
     while verb.dep_ in {"prep", "pobj", "dobj", "conj", "xcomp", "advcl"} and verb.pos_ not in {"VERB", "AUX"}:
         verb = verb.head
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS:
-            for t in c.subtree:
+            sub = list(c.subtree)
+            for t in sub:
                 m = aset._by_token.get(t.i)
                 if m is not None and aset.actors[m.actor_id].kind == "political_party":
                     return aset.actors[m.actor_id].country
+            if any(t.lower_ in {"opposition", "party"} for t in sub):
+                # "Senegal's main opposition party ... accused the government"
+                for t in sub:
+                    m = aset._by_token.get(t.i)
+                    if m is not None and aset.actors[m.actor_id].type == "state":
+                        return aset.actors[m.actor_id].country
+    parties = [m for m in aset.mentions if aset.actors[m.actor_id].kind == "political_party"]
+    if not parties:
+        return ""
     countries = {aset.actors[m.actor_id].country for m in parties}
     return countries.pop() if len(countries) == 1 and len(parties) >= 2 else ""
 

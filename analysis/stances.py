@@ -1102,6 +1102,9 @@ def _sentences_before(tok: Token, n: int) -> list[Span]:
 
 def _hostile_agent(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
     """Who carried out "the attack", "the shooting": the latest hostile act whose agent is known."""
+    claimer = _claimed_by(tok, actors, lex, exclude)
+    if claimer is not None:
+        return [claimer]
     scopes = _sentences_before(tok, 12) + [tok.doc[tok.sent.start:tok.i]]
     found = None
     for sent in scopes:
@@ -1120,6 +1123,23 @@ def _hostile_agent(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list
             if a is not None and a.id not in exclude and a.type != "other":
                 found = a
     return [found] if found is not None else []
+
+
+def _claimed_by(tok: Token, actors, lex: Lexicon, exclude: frozenset):
+    """Who claimed "the attack" anywhere before it ("The Islamic Resistance in Iraq claimed
+    responsibility"): the attacker, even a group no reference list knows."""
+    doc = tok.doc
+    found = None
+    for t in doc[:tok.sent.start]:
+        if t.pos_ == "VERB" and _lemma(t) == "claim" and any(
+                c.dep_ == "dobj" and (_lemma(c) == "responsibility" or _lemma(c) in lex.hostile_event_nouns)
+                for c in t.children):
+            for sj in _subjects(t):
+                a = actors.at_token(sj) or _actor_for_token(sj, actors, lex)
+                if a is not None and a.id not in exclude:
+                    found = a
+                    break
+    return found
 
 
 def _last_sayer(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
@@ -1604,6 +1624,9 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
             for t in tgt.actors:
                 if s.id == t.id or (s.type == "government" and t.type == "state" and t.id == s.country):
                     continue  # a government's position towards its own state is no stance
+                if m.entry.role == "evaluative" and t.type == "state" and s.country == t.country \
+                        and s.type in ("person", "government"):
+                    continue  # "anything that deters aggression ... is good for the Philippines"
                 key = (s.id, t.id, mod.stance, start, m.text)
                 if key in seen:
                     continue

@@ -386,3 +386,9 @@ def test_actors_extract_the_bloc_named_in_the_same_sentence_and_the_alliance_is_
     by_text = {m.text: m.actor_id for m in aset.mentions}
     assert by_text.get("the bloc") == "eu"
     assert by_text.get("the alliance") == "csto"
+
+
+def test_actors_extract_an_opposition_partys_government_is_its_own(nlp):
+    rows = actors_of(nlp, "France handed its last base in Dakar to Senegal. French officials attended. Senegal's "
+                          "main opposition party accused the government of haste.")
+    assert not any("government" in a.lower() for a in aliases(rows["FRA"]))

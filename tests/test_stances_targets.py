@@ -475,3 +475,24 @@ def test_stances_targets_a_party_voting_against_opposes_its_own_government(nlp):
                      "Momentum voted against it, while Jobbik abstained.")
     assert ("momentum", "HUN", "oppose") in got
     assert ("jobbik", "HUN", "neutral") in got
+
+
+def test_stances_targets_condemning_the_attack_opposes_who_claimed_it(nlp):
+    got = pairs(nlp, "A drone hit a U.S. outpost in Jordan on Sunday. The Islamic Resistance in Iraq claimed "
+                     "responsibility in a statement. U.S. jets later struck targets in Syria. Officials met "
+                     "in Amman. Iraq condemned the attack.")
+    assert any(s == "IRQ" and t.startswith("islamic-resistance") and st == "oppose" for s, t, st in got)
+
+
+def test_stances_targets_translated_thanked_to_and_the_prolongation(nlp):
+    got = pairs(nlp, "Spain will prolong the deployment of its Patriot battery in Turkey. NATO Secretary "
+                     "General Jens Stoltenberg thanked to Spain for its contribution. The Popular Party backed "
+                     "the prolongation.")
+    assert ("jens-stoltenberg", "ESP", "support") in got
+    assert any(s == "pp-spain" and t == "ESP" and st == "support" for s, t, st in got)
+
+
+def test_stances_targets_praise_of_ones_own_country_in_a_quote_is_no_stance(nlp):
+    got = pairs(nlp, 'Philippine Defense Secretary Gilberto Teodoro welcomed the expansion, saying that '
+                     '"anything that deters aggression in our neighbourhood is good for the Philippines".')
+    assert not any(t == "PHL" for s, t, st in got if s == "gilberto-teodoro")
