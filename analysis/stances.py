@@ -1620,34 +1620,47 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
             pol = round(abs(pol) if tgt.stance == "support" else -abs(pol), 2)
         quote = quote_at(m.root, quotes)
         sentence, start = _sentence(m.sent)
-        for s in src.actors:
-            for t in tgt.actors:
-                if s.id == t.id or (s.type == "government" and t.type == "state" and t.id == s.country):
-                    continue  # a government's position towards its own state is no stance
-                if m.entry.role == "evaluative" and t.type == "state" and s.country == t.country \
-                        and s.type in ("person", "government"):
-                    continue  # "anything that deters aggression ... is good for the Philippines"
-                key = (s.id, t.id, mod.stance, start, m.text)
-                if key in seen:
-                    continue
-                seen.add(key)
-                rows.append({
-                    "article_id": actors.article_id,
-                    "source": s.id,
-                    "source_country": s.country or "",
-                    "target": t.id,
-                    "target_country": t.country or "",
-                    "stance": mod.stance,
-                    "cue": m.text,
-                    "polarity": pol,
-                    "sentence": sentence,
-                    "event_category": m.entry.event_category,
-                    "negated": mod.negated,
-                    "quoted": quote is not None,
-                    "speaker": quote.speaker.id if quote is not None and quote.speaker is not None else "",
-                    "sentence_start": start,
-                })
+        pairs = [(s, t) for s in src.actors for t in tgt.actors] + _echo_pairs(m, src.actors, tgt.actors, quote)
+        for s, t in pairs:
+            if s.id == t.id or (s.type == "government" and t.type == "state" and t.id == s.country):
+                continue  # a government's position towards its own state is no stance
+            if m.entry.role == "evaluative" and t.type == "state" and s.country == t.country \
+                    and s.type in ("person", "government"):
+                continue  # "anything that deters aggression ... is good for the Philippines"
+            key = (s.id, t.id, mod.stance, start, m.text)
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append({
+                "article_id": actors.article_id,
+                "source": s.id,
+                "source_country": s.country or "",
+                "target": t.id,
+                "target_country": t.country or "",
+                "stance": mod.stance,
+                "cue": m.text,
+                "polarity": pol,
+                "sentence": sentence,
+                "event_category": m.entry.event_category,
+                "negated": mod.negated,
+                "quoted": quote is not None,
+                "speaker": quote.speaker.id if quote is not None and quote.speaker is not None else "",
+                "sentence_start": start,
+            })
     return rows
+
+
+def _echo_pairs(m: CueMatch, sources: list, targets: list, quote: Quote | None) -> list[tuple]:
+    """'"Turkey has always stood by the Afghan people," [the Afghan adviser] said': what a third
+    party does for or against the speaker's own country, told by the speaker, is also the
+    speaker's position towards that party (thanks or grievance)."""
+    if quote is None or quote.speaker is None or m.entry.role not in ("agent", "action"):
+        return []
+    speaker = quote.speaker
+    own = speaker.id if speaker.type == "state" else speaker.country
+    if not own or not any(t.country == own and t.type in ("state", "government") for t in targets):
+        return []
+    return [(speaker, s) for s in sources if s.id != speaker.id and s.country != own and s.type != "person"]
 
 
 # --------------------------------------------------------------------------- notebook helpers

@@ -335,3 +335,13 @@ def test_stances_rules_quote_under_a_said_colon_line_belongs_to_that_speaker(nlp
     rows = extract_stances(doc, extract_actors(doc, "t"))
     got = {(r["source"], r["target"], r["stance"]) for r in rows}
     assert {("john-healey", "CAN", "support"), ("john-healey", "NZL", "support")} <= got
+
+
+def test_stances_rules_praise_of_a_third_party_for_the_speakers_country_is_the_speakers_support(nlp):
+    from analysis.actors import extract_actors
+    from analysis.stances import extract_stances
+    doc = nlp('Afghan National Security Adviser Hamdullah Mohib spoke in Kabul. '
+              '"Turkey has always stood by the Afghan people," Mohib said.')
+    rows = extract_stances(doc, extract_actors(doc, "t"))
+    got = {(r["source"], r["target"], r["stance"]) for r in rows}
+    assert ("hamdullah-mohib", "TUR", "support") in got
