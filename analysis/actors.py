@@ -1468,6 +1468,55 @@ def _country_near(aset: ActorSet, tokens: list[Token]) -> str:
     return ""
 
 
+def _body_country(aset: ActorSet, tokens: list[Token]) -> str:
+    """The country of the body a title names ("DA defence spokesman", "spokesman for the
+    AFC/M23", "Its spokesman" after a party): a party, group, unit or national organisation
+    mentioned in the title phrase, or the antecedent of a possessive pronoun in it. A person
+    who speaks for a body of known country serves that country."""
+    for tok in tokens:
+        actor = aset.at_token(tok)
+        if actor is not None and actor.type not in {"person", "state"} and actor.country:
+            return actor.country
+    for tok in tokens:
+        if tok.lower_ in {"its", "their"} and tok.dep_ == "poss":
+            actor = aset.antecedent(tok)
+            if actor is not None and actor.type != "person" and actor.country:
+                return actor.country
+    return ""
+
+
+def _possessor_country(aset: ActorSet, first: Token) -> str:
+    """"The EFF's Julius Malema", "Lithuania's Robertas Kaunas": the country of the party,
+    group or state whose possessive stands right before a name."""
+    doc = first.doc
+    if first.i < 2 or doc[first.i - 1].text not in {"'s", "\u2019s"}:
+        return ""
+    actor = aset.at_token(doc[first.i - 2])
+    if actor is None or actor.type == "person":
+        return ""
+    return actor.country
+
+
+def _described_as_country(aset: ActorSet, last: Token) -> str:
+    """"Andrei Serdyukov, the Russian officer who ...", "RNDDH, a Haitian rights group": an
+    apposition that opens with an article and a demonym (or "X-based") gives the country."""
+    doc = last.doc
+    j = last.i + 1
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in {"the", "a", "an"}:
+        return ""
+    m = aset.mention_at(doc[j + 2])
+    if m is None or m.start_token != j + 2:
+        return ""
+    actor = aset.actors.get(m.actor_id)
+    if actor is None or actor.type != "state":
+        return ""
+    nxt = doc[m.end_token] if m.end_token < len(doc) else None
+    if m.kind == "demonym" or (nxt is not None and nxt.text == "-" and m.end_token + 1 < len(doc)
+                               and doc[m.end_token + 1].lower_ == "based"):
+        return actor.country
+    return ""
+
+
 #: Offices held on behalf of an organisation, not a state: such people get no country unless
 #: the text gives one ("UN Secretary-General", "the EU's foreign policy chief").
 INTERNATIONAL_ROLES = {"secretary-general", "special representative", "high representative", "force commander",
@@ -1492,10 +1541,9 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
                     title_start.i if title_start is not None else first.i)), default=-1)
                 c = _country_near(aset, window[cut + 1:])
                 if not c:
-                    # "M23 spokesman X", "SDF commander X": the country of the body they speak for
-                    c = next((a.country for t in window[cut + 1:] for a in [aset.at_token(t)]
-                              if a is not None and a.type in ("armed_group", "government", "military_unit")
-                              and a.country), "")
+                    # "M23 spokesman X", "DA defence spokesman X", "Its spokesman, X": the
+                    # country of the body they speak for
+                    c = _body_country(aset, window[cut + 1:])
                 sent = first.sent
                 if not c and len(sent) > 3 and sent[0].lower_ == "in" and sent[2].text == "," \
                         and title_start is not None and title_start.i - sent.start <= 8:
@@ -1526,8 +1574,12 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
             if r2:
                 role = role or r2
                 if phrase is not None:
-                    country = country or _country_near(aset, list(phrase))
+                    country = country or _country_near(aset, list(phrase)) or _body_country(aset, list(phrase))
                     international |= _org_near(aset, list(phrase))
+            if not country:
+                # "The EFF's Julius Malema", "Lithuania's Robertas Kaunas": a possessive
+                # right before the name; "X, the Russian officer who ...": a described apposition
+                country = _possessor_country(aset, first) or _described_as_country(aset, last)
         if person.source == "reference" and person.country:
             pass  # a known public figure keeps the reference country over any nearby state
         elif country:

@@ -392,3 +392,15 @@ def test_actors_extract_an_opposition_partys_government_is_its_own(nlp):
     rows = actors_of(nlp, "France handed its last base in Dakar to Senegal. French officials attended. Senegal's "
                           "main opposition party accused the government of haste.")
     assert not any("government" in a.lower() for a in aliases(rows["FRA"]))
+
+
+def test_actors_extract_person_speaking_for_a_party_or_described_by_demonym_takes_its_country(nlp):
+    rows = actors_of(nlp, "Denmark will send a frigate to the Gulf of Guinea, and Spain welcomed the plan. "
+                          "Red-Green Alliance political spokesperson Mette Lund said the money should go "
+                          "elsewhere. \"The mission is over,\" said Colonel Ivan Petrov, the Russian officer "
+                          "who led the convoy, as Chad and Sudan watched.")
+    assert by_name(rows, "Mette Lund")["country"] == "DNK"
+    assert by_name(rows, "Ivan Petrov")["country"] == "RUS"
+    possessive = actors_of(nlp, "Estonia and Latvia praised the bill, and Lithuania's Jonas Petraitis called "
+                                "it a serious investment.")
+    assert by_name(possessive, "Jonas Petraitis")["country"] == "LTU"
