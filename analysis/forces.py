@@ -1444,6 +1444,20 @@ def _is_operation(actor, mention_text: str = "") -> bool:
     return False
 
 
+def _national_service(actor, mention, doc: Doc) -> bool:
+    """"The French Air and Space Force contingent", "Japan's Air Self-Defense Force": a name the
+    tagger alone took for an operation, right after a state's demonym or name, is that state's
+    own armed service, not an operation."""
+    if getattr(actor, "source", "") != "ner":
+        return False
+    i = mention.start_token - 1
+    while i >= 0 and i >= mention.start_token - 4 and (doc[i].lower_ in ("and", "'s", "’s") or doc[i].text[:1].isupper()):
+        if doc[i].ent_type_ in (DEMONYM_LABEL, "STATE") and doc[i].ent_id_:
+            return True
+        i -= 1
+    return False
+
+
 def sentence_operations(sent: Span, actors) -> list[tuple[int, object]]:
     """(token index, actor) for each operation mentioned in a sentence."""
     out = []
@@ -1452,7 +1466,7 @@ def sentence_operations(sent: Span, actors) -> list[tuple[int, object]]:
             a = actors.actor(m.actor_id)
         except KeyError:
             continue
-        if _is_operation(a, m.text):
+        if _is_operation(a, m.text) and not _national_service(a, m, sent.doc):
             out.append((m.start_token, a, m.end_token))
     # "the UN mission MINUSCA": a description right before an operation's name is that name,
     # whatever the actor list made of the description alone

@@ -982,3 +982,10 @@ def test_forces_rules_a_vehicle_or_owner_with_troops_names_the_state(extract, te
 def test_forces_rules_crew_members_way_home_and_named_services(extract, text, contributor, quantity, status):
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
+
+
+def test_forces_rules_a_national_air_force_is_no_operation(extract):
+    rows = extract("Exercise Pitch Black opened in Darwin on Monday with 3,000 personnel.\n\nThe French Air and "
+                   "Space Force contingent of three Rafales and about 100 aviators is due to land at Tindal on "
+                   "Wednesday.")
+    assert {r["operation"] for r in rows_for(rows, "FRA")} == {"exercise-pitch-black"}
