@@ -1646,6 +1646,53 @@ def _salient_country(aset: ActorSet, token: Token) -> str:
     return max(local, key=lambda c: (local[c], overall[c], c))
 
 
+#: Actor types that can belong to one state without the reference lists saying so: a unit,
+#: a national operation ("France's Operation Corymbe") or a national body ("Germany's Luftwaffe").
+NATIONAL_TYPES = {"military_unit", "military_operation", "other", "government", "armed_group"}
+
+
+def _owner_state(aset: ActorSet, m: Mention) -> str:
+    """The state a unit or national body belongs to, read off the words around one mention:
+    a possessive before it ("Japan's Ground Self-Defense Force", "its 2nd Mechanised Brigade"
+    after "Slovakia"), or "of" a state or national force after it ("the 1st Infantry Brigade of
+    the Estonian Defence Forces", "the Royal Armed Forces of Morocco")."""
+    doc = aset.doc
+    i = m.start_token
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    if i >= 2 and doc[i - 1].text in {"'s", "\u2019s"}:
+        owner = aset.at_token(doc[i - 2])
+        if owner is not None and owner.type != "person" and owner.country:
+            return owner.country
+    if i >= 1 and doc[i - 1].lower_ in {"its", "their"}:
+        owner = aset.antecedent(doc[i - 1])
+        if owner is not None and owner.type in {"state", "government"} and owner.country:
+            return owner.country
+    j = m.end_token
+    if j + 1 < len(doc) and doc[j].lower_ == "of":
+        k = j + 2 if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else j + 1
+        owner = aset.at_token(doc[k])
+        if owner is not None and owner.type in {"state", "military_unit", "government"} and owner.country:
+            return owner.country
+    return ""
+
+
+def _national_bodies(aset: ActorSet, doc: Doc) -> None:
+    """Give a unit, national operation or body the reference lists do not place the country
+    the text ties it to (see :func:`_owner_state`). Stance scores map every actor to a country,
+    so "Germany's Luftwaffe" left without one drops its stances from the country table."""
+    for actor in list(aset.actors.values()):
+        if actor.country or actor.type not in NATIONAL_TYPES:
+            continue
+        if actor.source == "reference":
+            continue  # a reference record with no country is multinational on purpose
+        for m in sorted(actor.mentions, key=lambda m: m.start):
+            c = _owner_state(aset, m)
+            if c:
+                actor.country = c
+                break
+
+
 # -- step 5: descriptive phrases -----------------------------------------------------------
 
 #: Office nouns that, after "the", refer back to the last person named with that office
@@ -1833,6 +1880,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _merge_people(aset)
     _surname_mentions(aset, doc)
     _people_roles(aset, doc)
+    _national_bodies(aset, doc)
     _descriptive_phrases(aset, doc)
     _role_references(aset, doc)
     _host_army(aset, doc)

@@ -404,3 +404,10 @@ def test_actors_extract_person_speaking_for_a_party_or_described_by_demonym_take
     possessive = actors_of(nlp, "Estonia and Latvia praised the bill, and Lithuania's Jonas Petraitis called "
                                 "it a serious investment.")
     assert by_name(possessive, "Jonas Petraitis")["country"] == "LTU"
+
+
+def test_actors_extract_unit_named_with_an_owner_takes_its_country(nlp):
+    rows = actors_of(nlp, "India and Australia sent jets. Germany's Luftwaffe flew Eurofighters, and the "
+                          "2nd Infantry Brigade of the Estonian Defence Forces trained nearby.")
+    assert by_name(rows, "Luftwaffe")["country"] == "DEU"
+    assert by_name(rows, "2nd Infantry Brigade")["country"] == "EST"
