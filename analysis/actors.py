@@ -1502,13 +1502,15 @@ def _described_as_country(aset: ActorSet, last: Token) -> str:
     apposition that opens with an article and a demonym (or "X-based") gives the country."""
     doc = last.doc
     j = last.i + 1
+    if j < len(doc) and doc[j].text == ")":
+        j += 1  # "the National Network ... (RNDDH), a Haitian rights group"
     if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in {"the", "a", "an"}:
         return ""
     m = aset.mention_at(doc[j + 2])
     if m is None or m.start_token != j + 2:
         return ""
     actor = aset.actors.get(m.actor_id)
-    if actor is None or actor.type != "state":
+    if actor is None or actor.type not in {"state", "government"}:
         return ""
     nxt = doc[m.end_token] if m.end_token < len(doc) else None
     if m.kind == "demonym" or (nxt is not None and nxt.text == "-" and m.end_token + 1 < len(doc)
@@ -1687,7 +1689,7 @@ def _national_bodies(aset: ActorSet, doc: Doc) -> None:
         if actor.source == "reference":
             continue  # a reference record with no country is multinational on purpose
         for m in sorted(actor.mentions, key=lambda m: m.start):
-            c = _owner_state(aset, m)
+            c = _owner_state(aset, m) or _described_as_country(aset, doc[m.end_token - 1])
             if c:
                 actor.country = c
                 break

@@ -411,3 +411,11 @@ def test_actors_extract_unit_named_with_an_owner_takes_its_country(nlp):
                           "2nd Infantry Brigade of the Estonian Defence Forces trained nearby.")
     assert by_name(rows, "Luftwaffe")["country"] == "DEU"
     assert by_name(rows, "2nd Infantry Brigade")["country"] == "EST"
+
+
+def test_actors_extract_body_described_by_demonym_or_based_in_a_capital_takes_that_country(nlp):
+    rows = actors_of(nlp, "Kenya and Jamaica sent police. The National Coalition for Human Rights (NCHR), a "
+                          "Haitian rights group, urged restraint, and the Institute for Sahel Security, a Niamey-based think "
+                          "tank, agreed.")
+    assert by_name(rows, "National Coalition for Human Rights")["country"] == "HTI"
+    assert by_name(rows, "Institute for Sahel Security")["country"] == "NER"
