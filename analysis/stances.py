@@ -1368,6 +1368,11 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
         if objs:
             return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     dobj = [c for c in root.children if c.dep_ in ("dobj", "dative")]
+    if not dobj and root.i + 1 < len(root.doc) and root.doc[root.i + 1].text in QUOTE_MARKS:
+        # 'Canberra "warmly welcomes" Indonesia': a verb quoted on its own loses its object to
+        # the closing quote mark in the parse
+        dobj = [c for c in root.children if c.i > root.i + 1 and c.pos_ in ("PROPN", "NOUN")
+                and c.dep_ in ("npadvmod", "attr", "oprd", "dep", "appos", "nsubj", "advmod")][:1]
     if not dobj and root.dep_ == "relcl" and root.head.pos_ == "NOUN" \
             and not any(c.dep_ == "dobj" or c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS
                         for c in root.children):

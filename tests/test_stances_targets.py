@@ -496,3 +496,8 @@ def test_stances_targets_praise_of_ones_own_country_in_a_quote_is_no_stance(nlp)
     got = pairs(nlp, 'Philippine Defense Secretary Gilberto Teodoro welcomed the expansion, saying that '
                      '"anything that deters aggression in our neighbourhood is good for the Philippines".')
     assert not any(t == "PHL" for s, t, st in got if s == "gilberto-teodoro")
+
+
+def test_stances_targets_a_verb_quoted_on_its_own_keeps_its_object(nlp):
+    got = pairs(nlp, 'Marles said Canberra "warmly welcomes" Indonesia.')
+    assert ("AUS", "IDN", "support") in got
