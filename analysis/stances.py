@@ -941,14 +941,17 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
     role = m.entry.role
     if role in ("agent", "action"):
         subj = _subjects(root)
+        clause = root.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head is not clause and root.dep_ == "conj":
+            clause = clause.head  # "warned that the country risked being dragged ... and called on"
         if root.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in root.children) \
-                and root.head.dep_ == "ccomp" and _lemma(root.head.head) in lex.speech_verbs \
+                and clause.dep_ == "ccomp" and _lemma(clause.head) in lex.speech_verbs \
                 and quote_at(root, quotes) is None \
-                and not _resolve_tokens(_subjects(root.head), quote, actors, lex):
+                and (m.entry.stance == "demand" or not _resolve_tokens(_subjects(root.head), quote, actors, lex)):
             # "UNFICYP said the move was a violation and called on ...": the parser hangs the
             # second verb on the reported clause; when that clause's subject is no actor (the
-            # move), the act of speech belongs to the sayer
-            sayer = _resolve_tokens(_subjects(root.head.head), quote, actors, lex)
+            # move), or the second verb is a demand, the act of speech belongs to the sayer
+            sayer = _resolve_tokens(_subjects(clause.head), quote, actors, lex)
             if sayer:
                 return Resolved(sayer, "sayer of coordinated clause")
         found = _resolve_tokens(subj, quote, actors, lex)
