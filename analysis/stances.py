@@ -1521,6 +1521,8 @@ def modality(m: CueMatch, lex: Lexicon) -> Modality:
     before = [t.lower_ for t in root.doc[max(root.sent.start, root.i - 3):root.i] if t.lower_ != "to"]
     if before[-2:] in (["rather", "than"], ["instead", "of"]):
         negs.append(root)  # "abstained rather than veto it": the veto did not happen
+    if not negs and _under_negated_go_far(root):
+        negs.append(root)  # "did not go as far as accusing Uganda": the accusation was not made
     gov = _governor_phrase(root, lex)
     effect = None
     if gov is not None:
@@ -1552,6 +1554,19 @@ def modality(m: CueMatch, lex: Lexicon) -> Modality:
     if root.dep_ == "xcomp" and _lemma(root.head) in lex.hedges:  # "appeared to back"
         mod.factor *= lex.hedges[_lemma(root.head)]
     return mod
+
+
+def _under_negated_go_far(tok: Token) -> bool:
+    """Whether the cue sits under a negated "go as far as" / "go so far as to"."""
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if _lemma(cur) == "go":
+            return any(c.dep_ == "neg" for c in cur.children) and any(
+                t.lower_ == "far" for t in cur.subtree if t.i < tok.i)
+    return False
 
 
 def _head_chain(tok: Token, gov: str) -> list[Token]:

@@ -508,3 +508,11 @@ def test_stances_targets_a_demand_coordinated_inside_a_warning_is_the_warners(nl
                      "dragged into a war and called on Malacañang to disclose where the launcher would be kept.")
     assert ("imee-marcos", "PHL", "demand") in got
     assert not any(s == "JPN" for s, _, _ in got)
+
+
+def test_stances_targets_not_going_as_far_as_accusing_is_neutral(nlp):
+    got = pairs(nlp, "Patrick Muyaya did not go as far as accusing Uganda of backing the rebels.")
+    assert ("patrick-muyaya", "UGA", "neutral") in got
+    assert not any(st == "oppose" for *_, st in got)
+    went = pairs(nlp, "Patrick Muyaya went as far as accusing Uganda of backing the rebels.")
+    assert ("patrick-muyaya", "UGA", "oppose") in went
