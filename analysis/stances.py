@@ -941,14 +941,17 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
     role = m.entry.role
     if role in ("agent", "action"):
         subj = _subjects(root)
+        clause = root.head
+        while clause.dep_ in ("xcomp", "conj") and clause.head is not clause and root.dep_ == "conj":
+            clause = clause.head  # "warned that the country risked being dragged ... and called on"
         if root.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in root.children) \
-                and root.head.dep_ == "ccomp" and _lemma(root.head.head) in lex.speech_verbs \
+                and clause.dep_ == "ccomp" and _lemma(clause.head) in lex.speech_verbs \
                 and quote_at(root, quotes) is None \
-                and not _resolve_tokens(_subjects(root.head), quote, actors, lex):
+                and (m.entry.stance == "demand" or not _resolve_tokens(_subjects(root.head), quote, actors, lex)):
             # "UNFICYP said the move was a violation and called on ...": the parser hangs the
             # second verb on the reported clause; when that clause's subject is no actor (the
-            # move), the act of speech belongs to the sayer
-            sayer = _resolve_tokens(_subjects(root.head.head), quote, actors, lex)
+            # move), or the second verb is a demand, the act of speech belongs to the sayer
+            sayer = _resolve_tokens(_subjects(clause.head), quote, actors, lex)
             if sayer:
                 return Resolved(sayer, "sayer of coordinated clause")
         found = _resolve_tokens(subj, quote, actors, lex)
@@ -1368,6 +1371,11 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
         if objs:
             return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     dobj = [c for c in root.children if c.dep_ in ("dobj", "dative")]
+    if not dobj and root.i + 1 < len(root.doc) and root.doc[root.i + 1].text in QUOTE_MARKS:
+        # 'Canberra "warmly welcomes" Indonesia': a verb quoted on its own loses its object to
+        # the closing quote mark in the parse
+        dobj = [c for c in root.children if c.i > root.i + 1 and c.pos_ in ("PROPN", "NOUN")
+                and c.dep_ in ("npadvmod", "attr", "oprd", "dep", "appos", "nsubj", "advmod")][:1]
     if not dobj and root.dep_ == "relcl" and root.head.pos_ == "NOUN" \
             and not any(c.dep_ == "dobj" or c.lower_ in RELATIVE_PRONOUNS and c.dep_ in SUBJECT_DEPS
                         for c in root.children):
@@ -1513,6 +1521,8 @@ def modality(m: CueMatch, lex: Lexicon) -> Modality:
     before = [t.lower_ for t in root.doc[max(root.sent.start, root.i - 3):root.i] if t.lower_ != "to"]
     if before[-2:] in (["rather", "than"], ["instead", "of"]):
         negs.append(root)  # "abstained rather than veto it": the veto did not happen
+    if not negs and _under_negated_go_far(root):
+        negs.append(root)  # "did not go as far as accusing Uganda": the accusation was not made
     gov = _governor_phrase(root, lex)
     effect = None
     if gov is not None:
@@ -1544,6 +1554,19 @@ def modality(m: CueMatch, lex: Lexicon) -> Modality:
     if root.dep_ == "xcomp" and _lemma(root.head) in lex.hedges:  # "appeared to back"
         mod.factor *= lex.hedges[_lemma(root.head)]
     return mod
+
+
+def _under_negated_go_far(tok: Token) -> bool:
+    """Whether the cue sits under a negated "go as far as" / "go so far as to"."""
+    cur = tok
+    for _ in range(5):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if _lemma(cur) == "go":
+            return any(c.dep_ == "neg" for c in cur.children) and any(
+                t.lower_ == "far" for t in cur.subtree if t.i < tok.i)
+    return False
 
 
 def _head_chain(tok: Token, gov: str) -> list[Token]:

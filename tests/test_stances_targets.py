@@ -496,3 +496,23 @@ def test_stances_targets_praise_of_ones_own_country_in_a_quote_is_no_stance(nlp)
     got = pairs(nlp, 'Philippine Defense Secretary Gilberto Teodoro welcomed the expansion, saying that '
                      '"anything that deters aggression in our neighbourhood is good for the Philippines".')
     assert not any(t == "PHL" for s, t, st in got if s == "gilberto-teodoro")
+
+
+def test_stances_targets_a_verb_quoted_on_its_own_keeps_its_object(nlp):
+    got = pairs(nlp, 'Marles said Canberra "warmly welcomes" Indonesia.')
+    assert ("AUS", "IDN", "support") in got
+
+
+def test_stances_targets_a_demand_coordinated_inside_a_warning_is_the_warners(nlp):
+    got = pairs(nlp, "Japan sent troops to Luzon. Senator Imee Marcos warned that the country risked being "
+                     "dragged into a war and called on Malacañang to disclose where the launcher would be kept.")
+    assert ("imee-marcos", "PHL", "demand") in got
+    assert not any(s == "JPN" for s, _, _ in got)
+
+
+def test_stances_targets_not_going_as_far_as_accusing_is_neutral(nlp):
+    got = pairs(nlp, "Patrick Muyaya did not go as far as accusing Uganda of backing the rebels.")
+    assert ("patrick-muyaya", "UGA", "neutral") in got
+    assert not any(st == "oppose" for *_, st in got)
+    went = pairs(nlp, "Patrick Muyaya went as far as accusing Uganda of backing the rebels.")
+    assert ("patrick-muyaya", "UGA", "oppose") in went
