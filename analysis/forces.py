@@ -2002,8 +2002,8 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
             model, share = whole[0], [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
         elif before:
             model = before[-1]
-        elif carry and carry.get("model") is not None and (tok.dep_ == "dobj" or share or any(
-                c.lower_ in _ANAPHORIC_NUMBER_WORDS for c in tok.children)):
+        elif carry and carry.get("model") is not None and (tok.dep_ == "dobj" or share or more or any(
+                c.lower_ in _ANAPHORIC_NUMBER_WORDS for c in tok.children)):  # "Roughly 520 others have left"
             model = carry["model"]
         elif carry and carry.get("article", {}).get("model") is not None and any(
                 c.lower_ in _ANAPHORIC_NUMBER_WORDS for c in tok.children):

@@ -989,3 +989,9 @@ def test_forces_rules_a_national_air_force_is_no_operation(extract):
                    "Space Force contingent of three Rafales and about 100 aviators is due to land at Tindal on "
                    "Wednesday.")
     assert {r["operation"] for r in rows_for(rows, "FRA")} == {"exercise-pitch-black"}
+
+
+def test_forces_rules_n_others_is_more_of_the_same_contingent(extract):
+    rows = extract('Around 80 French soldiers will stay behind to run training courses. The Ivorian defence '
+                   'ministry said "fewer than 100" would remain. Roughly 520 others have left since last summer.')
+    assert {r["status"] for r in rows_for(rows, "FRA") if r["quantity"] == 520} == {"withdrawn"}
