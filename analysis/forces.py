@@ -936,8 +936,8 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
     # "The last soldiers left on Friday" parsed as a reduced relative on "soldiers": the tense
     # belongs to the first verb of the chain, never to a noun the chain climbed to
     tense = verb_tense(next((v for v in chain if v.pos_ in ("VERB", "AUX")), top), lex)
-    if any(v.lemma_.lower() == "be" and nxt.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in nxt.children)
-           for v, nxt in zip(chain, chain[1:])):
+    if any(v.lemma_.lower() == "be" and nxt.dep_ == "xcomp"
+           and any(c.dep_ == "aux" and c.lower_ == "to" for c in nxt.children) for v, nxt in zip(chain, chain[1:])):
         tense = "future"  # "Latvia is to send 40 soldiers": an arrangement, not a present movement
     negated = any(_negated(v) for v in chain)
     words = [v.text for v in chain]
@@ -1111,7 +1111,8 @@ def clause_subjects(verb: Token, actors=None) -> list[Token]:
             # "asked Denmark to withdraw" is Denmark's move; "asked its parliament to approve up to
             # 500 more" is not the parliament's: who approves sends nothing, the asker does
             approves = t.lemma_.lower() in load_status_lexicon().frames.get("approval", frozenset())
-            if objs and t.dep_ == "xcomp" and not approves and (actors is None or actors.for_phrase(objs[0]) is not None):
+            if objs and t.dep_ == "xcomp" and not approves and (
+                    actors is None or actors.for_phrase(objs[0]) is not None):
                 return _expand_conj(objs[0])
             t = t.head
             continue
@@ -1451,7 +1452,8 @@ def _national_service(actor, mention, doc: Doc) -> bool:
     if getattr(actor, "source", "") != "ner":
         return False
     i = mention.start_token - 1
-    while i >= 0 and i >= mention.start_token - 4 and (doc[i].lower_ in ("and", "'s", "’s") or doc[i].text[:1].isupper()):
+    while i >= 0 and i >= mention.start_token - 4 and (
+            doc[i].lower_ in ("and", "'s", "’s") or doc[i].text[:1].isupper()):
         if doc[i].ent_type_ in (DEMONYM_LABEL, "STATE") and doc[i].ent_id_:
             return True
         i -= 1
@@ -2790,8 +2792,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             contribs = list(previous)
         if not contribs and not named and not previous and carry is not None and st.status != "unknown" \
                 and (g.quantity is not None and g.quantity.kind == "headcount" or _successor(g, ulex)) \
-                and not _names_actor(g, actors) \
-                and not (pred is not None and any(actors.for_phrase(x) is not None for x in clause_subjects(pred, actors))):
+                and not _names_actor(g, actors) and not (pred is not None and any(
+                    actors.for_phrase(x) is not None for x in clause_subjects(pred, actors))):
             # a new paragraph that goes on about the same single contributor ("A 150-strong Marine
             # company ... will stay" after paragraphs on the U.S. drawdown): it names no other state
             last = carry.get("article", {}).get("last_rows_by", [])
