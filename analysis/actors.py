@@ -1592,10 +1592,28 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
             person.country = ""
         elif role:
             # a state office with no country named next to it: the state the passage is about
-            person.country = _salient_country(aset, doc[person.mentions[0].start_token])
+            first_token = doc[person.mentions[0].start_token]
+            person.country = (_previous_subject_country(aset, first_token)
+                              or _salient_country(aset, first_token))
         else:
             person.country = ""  # no office, no evidence: guessing from nearby states misleads
         person.role = role or person.role
+
+
+def _previous_subject_country(aset: ActorSet, token: Token) -> str:
+    """"Iran rejected the accusation. Foreign Ministry spokesman X said ...": a state that is
+    the subject of the sentence right before an untitled official's first mention."""
+    sents = [s for s in token.doc.sents if s.end <= token.sent.start]
+    if not sents:
+        return ""
+    prev = sents[-1]
+    for m in aset.mentions_in(prev):
+        a = aset.actors.get(m.actor_id)
+        head = token.doc[m.end_token - 1]
+        if a is not None and a.type in {"state", "government"} and a.country and head.dep_ in SUBJECT_DEPS \
+                and head.head == prev.root:
+            return a.country
+    return ""
 
 
 def _org_near(aset: ActorSet, tokens: list[Token]) -> bool:

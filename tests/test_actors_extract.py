@@ -419,3 +419,10 @@ def test_actors_extract_body_described_by_demonym_or_based_in_a_capital_takes_th
                           "tank, agreed.")
     assert by_name(rows, "National Coalition for Human Rights")["country"] == "HTI"
     assert by_name(rows, "Institute for Sahel Security")["country"] == "NER"
+
+
+def test_actors_extract_untitled_official_serves_the_state_that_opened_the_previous_sentence(nlp):
+    rows = actors_of(nlp, "Washington blamed Tehran for the strike, and U.S. officials said American troops "
+                          "would stay in Syria. Iran rejected the accusation. Foreign Ministry spokesman "
+                          "Reza Karimi told reporters the United States should leave.")
+    assert by_name(rows, "Reza Karimi")["country"] == "IRN"
