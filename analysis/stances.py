@@ -722,7 +722,10 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
     if _names_contributors(tok, lex):
         # "thanked the contributing countries": the operation they contribute to (listing every
         # contributor the forces table found cost precision on the dev set: it also holds
-        # bilateral and national rows)
+        # bilateral and national rows), or the ones the sentence singles out
+        named = _singled_out(tok, actors)
+        if named:
+            return named
         op = _main_operation(actors)
         return [op] if op is not None else []
     if _names_sides(tok, lex):
@@ -773,6 +776,27 @@ OPERATION_NOUNS = {"force", "mission", "operation"}
 #: Verbs that only carry a cue noun ('expressed "deep regret" over the move').
 LIGHT_VERBS = {"express", "voice", "reiterate", "offer", "extend", "declare", "convey", "renew", "pledge", "state"}
 DATELINE_DASHES = {"\u2013", "\u2014", "-", "--"}
+
+
+SINGLING_OUT = {"including", "notably", "especially", "particularly"}
+
+
+def _singled_out(tok: Token, actors) -> list:
+    """States the sentence names after a group noun with "singling out", "including",
+    "notably" ...: "paid tribute to the contributing countries, singling out Rwanda and Nigeria"."""
+    sent = tok.sent
+    for t in sent:
+        if t.i <= tok.i:
+            continue
+        if t.lower_ in SINGLING_OUT or (_lemma(t) == "single" and t.i + 1 < sent.end
+                                        and t.doc[t.i + 1].lower_ == "out"):
+            found = []
+            for u in t.doc[t.i + 1:sent.end]:
+                a = actors.at_token(u)
+                if a is not None and a.type == "state" and all(a.id != b.id for b in found):
+                    found.append(a)
+            return found
+    return []
 
 
 def _names_sides(tok: Token, lex: Lexicon) -> bool:
