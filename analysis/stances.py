@@ -739,6 +739,16 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
         group = _recent_group(tok, actors, lex)
         if group:
             return group
+        if _lemma(tok) in STATE_SIDE_NOUNS and any(c.lower_ in ("both", "two") for c in tok.children):
+            # "urged both governments" with no pair named nearby: the two states the story is about
+            counts: dict[str, int] = {}
+            for mm in actors.mentions:
+                a = actors.actors.get(mm.actor_id)
+                if a is not None and a.type == "state" and mm.end_token <= tok.i:
+                    counts[a.id] = counts.get(a.id, 0) + 1
+            top = sorted(counts, key=lambda k: -counts[k])[:2]
+            if len(top) == 2:
+                return [actors.actors[k] for k in top]
         if tok.lower_ in PLURAL_PRONOUNS:
             # "urged them": a plural pronoun is not a single state or organisation named before
             a = actors.antecedent(tok)
@@ -778,6 +788,7 @@ LIGHT_VERBS = {"express", "voice", "reiterate", "offer", "extend", "declare", "c
 DATELINE_DASHES = {"\u2013", "\u2014", "-", "--"}
 
 
+STATE_SIDE_NOUNS = {"government", "country", "nation", "capital"}
 SINGLING_OUT = {"including", "notably", "especially", "particularly"}
 
 
