@@ -1678,7 +1678,9 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
             pol = round(abs(pol) if tgt.stance == "support" else -abs(pol), 2)
         quote = quote_at(m.root, quotes)
         sentence, start = _sentence(m.sent)
-        pairs = [(s, t) for s in src.actors for t in tgt.actors] + _echo_pairs(m, src.actors, tgt.actors, quote)
+        echo = _echo_pairs(m, src.actors, tgt.actors, quote)
+        # the speaker's reading replaces the third party's act towards the speaker's own side
+        pairs = echo or [(s, t) for s in src.actors for t in tgt.actors]
         for s, t in pairs:
             if s.id == t.id or (s.type == "government" and t.type == "state" and t.id == s.country):
                 continue  # a government's position towards its own state is no stance
