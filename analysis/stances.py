@@ -722,7 +722,10 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
     if _names_contributors(tok, lex):
         # "thanked the contributing countries": the operation they contribute to (listing every
         # contributor the forces table found cost precision on the dev set: it also holds
-        # bilateral and national rows)
+        # bilateral and national rows), or the ones the sentence singles out
+        named = _singled_out(tok, actors)
+        if named:
+            return named
         op = _main_operation(actors)
         return [op] if op is not None else []
     if _names_sides(tok, lex):
@@ -736,6 +739,16 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
         group = _recent_group(tok, actors, lex)
         if group:
             return group
+        if _lemma(tok) in STATE_SIDE_NOUNS and any(c.lower_ in ("both", "two") for c in tok.children):
+            # "urged both governments" with no pair named nearby: the two states the story is about
+            counts: dict[str, int] = {}
+            for mm in actors.mentions:
+                a = actors.actors.get(mm.actor_id)
+                if a is not None and a.type == "state" and mm.end_token <= tok.i:
+                    counts[a.id] = counts.get(a.id, 0) + 1
+            top = sorted(counts, key=lambda k: -counts[k])[:2]
+            if len(top) == 2:
+                return [actors.actors[k] for k in top]
         if tok.lower_ in PLURAL_PRONOUNS:
             # "urged them": a plural pronoun is not a single state or organisation named before
             a = actors.antecedent(tok)
@@ -773,6 +786,28 @@ OPERATION_NOUNS = {"force", "mission", "operation"}
 #: Verbs that only carry a cue noun ('expressed "deep regret" over the move').
 LIGHT_VERBS = {"express", "voice", "reiterate", "offer", "extend", "declare", "convey", "renew", "pledge", "state"}
 DATELINE_DASHES = {"\u2013", "\u2014", "-", "--"}
+
+
+STATE_SIDE_NOUNS = {"government", "country", "nation", "capital"}
+SINGLING_OUT = {"including", "notably", "especially", "particularly"}
+
+
+def _singled_out(tok: Token, actors) -> list:
+    """States the sentence names after a group noun with "singling out", "including",
+    "notably" ...: "paid tribute to the contributing countries, singling out Rwanda and Nigeria"."""
+    sent = tok.sent
+    for t in sent:
+        if t.i <= tok.i:
+            continue
+        if t.lower_ in SINGLING_OUT or (_lemma(t) == "single" and t.i + 1 < sent.end
+                                        and t.doc[t.i + 1].lower_ == "out"):
+            found = []
+            for u in t.doc[t.i + 1:sent.end]:
+                a = actors.at_token(u)
+                if a is not None and a.type == "state" and all(a.id != b.id for b in found):
+                    found.append(a)
+            return found
+    return []
 
 
 def _names_sides(tok: Token, lex: Lexicon) -> bool:
@@ -1643,7 +1678,9 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
             pol = round(abs(pol) if tgt.stance == "support" else -abs(pol), 2)
         quote = quote_at(m.root, quotes)
         sentence, start = _sentence(m.sent)
-        pairs = [(s, t) for s in src.actors for t in tgt.actors] + _echo_pairs(m, src.actors, tgt.actors, quote)
+        echo = _echo_pairs(m, src.actors, tgt.actors, quote)
+        # the speaker's reading replaces the third party's act towards the speaker's own side
+        pairs = echo or [(s, t) for s in src.actors for t in tgt.actors]
         for s, t in pairs:
             if s.id == t.id or (s.type == "government" and t.type == "state" and t.id == s.country):
                 continue  # a government's position towards its own state is no stance

@@ -345,3 +345,4 @@ def test_stances_rules_praise_of_a_third_party_for_the_speakers_country_is_the_s
     rows = extract_stances(doc, extract_actors(doc, "t"))
     got = {(r["source"], r["target"], r["stance"]) for r in rows}
     assert ("hamdullah-mohib", "TUR", "support") in got
+    assert ("TUR", "AFG", "support") not in got  # the speaker's reading replaces it

@@ -516,3 +516,17 @@ def test_stances_targets_not_going_as_far_as_accusing_is_neutral(nlp):
     assert not any(st == "oppose" for *_, st in got)
     went = pairs(nlp, "Patrick Muyaya went as far as accusing Uganda of backing the rebels.")
     assert ("patrick-muyaya", "UGA", "oppose") in went
+
+
+def test_stances_targets_contributors_singled_out_by_name(nlp):
+    got = pairs(nlp, "UNAMID handed over its last team site. Ms. Mbatha, the joint special representative, paid "
+                     "tribute to the troop-contributing countries, singling out Rwanda, Ethiopia and Nigeria.")
+    assert {t for s, t, st in got if st == "support"} >= {"RWA", "ETH", "NGA"}
+
+
+def test_stances_targets_both_governments_are_the_two_states_of_the_story(nlp):
+    got = pairs(nlp, "Benin has asked Rwanda for troops. Rwanda said it was ready. Benin's parliament will vote "
+                     "on the request next week. Lawmakers in Cotonou are divided. The accord was signed in June. "
+                     "Officials gave no figures. Amnesty International urged both governments to publish the rules "
+                     "of engagement.")
+    assert {("amnesty-international", "BEN", "demand"), ("amnesty-international", "RWA", "demand")} <= got
