@@ -1666,6 +1666,8 @@ def _salient_country(aset: ActorSet, token: Token) -> str:
     return max(local, key=lambda c: (local[c], overall[c], c))
 
 
+#: Prepositions after which a state is where something happens, not who owns it.
+LOCATIVE_PREPS = {"in", "to", "at", "into", "from"}
 #: Actor types that can belong to one state without the reference lists saying so: a unit,
 #: a national operation ("France's Operation Corymbe") or a national body ("Germany's Luftwaffe").
 NATIONAL_TYPES = {"military_unit", "military_operation", "other", "government", "armed_group"}
@@ -1711,6 +1713,14 @@ def _national_bodies(aset: ActorSet, doc: Doc) -> None:
             if c:
                 actor.country = c
                 break
+        if not actor.country and actor.type == "military_unit":
+            # "Russia's defence ministry said soldiers from the 98th Guards Airborne Division ...":
+            # a numbered unit is the force of the state named before it in its sentence, but not
+            # of a place it serves in ("deployed in Mali with the 2nd Battalion")
+            m = min(actor.mentions, key=lambda m: m.start)
+            sent = doc[m.start_token].sent
+            actor.country = _country_near(aset, [t for t in reversed(doc[sent.start:m.start_token])
+                                                 if not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS)])
 
 
 # -- step 5: descriptive phrases -----------------------------------------------------------

@@ -426,3 +426,9 @@ def test_actors_extract_untitled_official_serves_the_state_that_opened_the_previ
                           "would stay in Syria. Iran rejected the accusation. Foreign Ministry spokesman "
                           "Reza Karimi told reporters the United States should leave.")
     assert by_name(rows, "Reza Karimi")["country"] == "IRN"
+
+
+def test_actors_extract_unit_with_no_owner_words_takes_the_state_named_before_it(nlp):
+    rows = actors_of(nlp, "Troops landed in Kazakhstan. According to Russia's defence ministry, about 900 "
+                          "soldiers from the 76th Guards Air Assault Division were deployed.")
+    assert by_name(rows, "76th Guards Air Assault Division")["country"] == "RUS"
