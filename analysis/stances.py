@@ -565,6 +565,9 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
     """
     lex = lex or load_lexicon()
     lem = _lemma(tok)
+    named = actors.at_token(tok)
+    if named is not None and named.type == "person":
+        return named  # "Corneille Nangaa, the alliance's coordinator": the person, not the alliance
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ != "PRON":  # "AUSSOM itself" is AUSSOM
@@ -620,6 +623,23 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 
 
 OBJECT_PRONOUNS = {"him", "her", "it"}
+
+
+def _coordinated_object(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
+    """The direct object of the verb that the pronoun's verb is coordinated with."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    objs = [c for c in verb.head.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    want_person = tok.lower_ in ("him", "her")
+    found = []
+    for o in objs:
+        a = _actor_for_token(o, actors, lex)
+        if a is not None and a.id not in exclude and (a.type == "person") == want_person:
+            found.append(a)
+    return found
 
 
 def _pronoun_alternative(tok: Token, actors, exclude: frozenset) -> list:
@@ -1313,7 +1333,12 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
             if a is not None and a.id not in exclude and all(a.id != b.id for b in out):
                 out.append(a)
             continue
-        found = [a for a in _np_actors(t, actors, strict, lex=lex) if a.id not in exclude]
+        found = []
+        if t.pos_ == "PRON" and t.lower_ in OBJECT_PRONOUNS | {"them"}:
+            # "accused the government of ... and called on it": the object of the verb it is
+            # coordinated with
+            found = _coordinated_object(t, actors, lex, exclude)
+        found = found or [a for a in _np_actors(t, actors, strict, lex=lex) if a.id not in exclude]
         if not found and t.pos_ == "PRON" and t.lower_ in OBJECT_PRONOUNS:
             # "Wadephul accused Dodik ... and called on him": an object pronoun is not its own
             # clause's subject, so the next candidate back

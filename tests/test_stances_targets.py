@@ -530,3 +530,16 @@ def test_stances_targets_both_governments_are_the_two_states_of_the_story(nlp):
                      "Officials gave no figures. Amnesty International urged both governments to publish the rules "
                      "of engagement.")
     assert {("amnesty-international", "BEN", "demand"), ("amnesty-international", "RWA", "demand")} <= got
+
+
+def test_stances_targets_called_on_it_after_accusing_the_government(nlp):
+    got = pairs(nlp, 'Russia warned Berlin. AfD defence spokesman Rüdiger Lucassen accused the government of '
+                     '"sending soldiers on a mission without an end" and called on it to bring them home.')
+    assert any(s.startswith("rudiger") and t == "DEU" and st == "demand" for s, t, st in got)
+    assert not any(s.startswith("rudiger") and t == "RUS" for s, t, st in got)
+
+
+def test_stances_targets_a_named_person_is_not_the_body_in_his_apposition(nlp):
+    got = pairs(nlp, "SADC troops left Goma. Corneille Nangaa, the alliance's coordinator, demanded that "
+                     "Kinshasa negotiate directly with the rebels.")
+    assert ("corneille-nangaa", "COD", "demand") in got
