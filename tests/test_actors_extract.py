@@ -432,3 +432,10 @@ def test_actors_extract_unit_with_no_owner_words_takes_the_state_named_before_it
     rows = actors_of(nlp, "Troops landed in Kazakhstan. According to Russia's defence ministry, about 900 "
                           "soldiers from the 76th Guards Air Assault Division were deployed.")
     assert by_name(rows, "76th Guards Air Assault Division")["country"] == "RUS"
+
+
+def test_actors_extract_known_office_holder_keeps_the_reference_country_among_foreign_states(nlp):
+    rows = actors_of(nlp, "Indonesia and Japan sent fighter jets to Darwin. Foreign Minister Penny Wong welcomed "
+                          "Indonesia's role, and Iran's foreign ministry spokesman Esmaeil Baghaei objected.")
+    assert by_name(rows, "Penny Wong")["country"] == "AUS"
+    assert by_name(rows, "Esmaeil Baghaei")["country"] == "IRN"
