@@ -543,3 +543,10 @@ def test_stances_targets_a_named_person_is_not_the_body_in_his_apposition(nlp):
     got = pairs(nlp, "SADC troops left Goma. Corneille Nangaa, the alliance's coordinator, demanded that "
                      "Kinshasa negotiate directly with the rebels.")
     assert ("corneille-nangaa", "COD", "demand") in got
+
+
+def test_stances_targets_qualified_as_is_a_characterisation(nlp):
+    # machine-translated French: "qualified as" for "described as"
+    got = pairs(nlp, 'Burkina Faso expelled three French diplomats. The French foreign ministry qualified '
+                     'the expulsion as "unjustified".')
+    assert any(t == "BFA" and st == "oppose" for s, t, st in got)
