@@ -371,7 +371,7 @@ def _reference_mentions(aset: ActorSet, doc: Doc) -> list[tuple[Span, str]]:
         if _in_credit_line(ent):
             continue  # "(Reporting by John Irish in Paris ...)": staff and their desks
         if ent.label_ in KNOWN_LABELS and ent.ent_id_:
-            known = _disambiguated(aset, aset.ref.entities.get(ent.ent_id_), ent.text, weights)
+            known = _disambiguated(aset, aset.ref.entities.get(ent.ent_id_), ent.text, weights, ent)
             if known is None:
                 continue
             actor = aset.add_actor(_entity_actor(known))
@@ -402,8 +402,10 @@ def _country_weights(aset: ActorSet, doc: Doc) -> dict[str, int]:
     return weights
 
 
-def _disambiguated(aset: ActorSet, known: Entity | None, text: str, weights: dict[str, int]) -> Entity | None:
-    """Among reference entities sharing this surface form, the one of the most-named country.
+def _disambiguated(aset: ActorSet, known: Entity | None, text: str, weights: dict[str, int],
+                   span: Span | None = None) -> Entity | None:
+    """Among reference entities sharing this surface form, the one of the country its own
+    sentence names ("In Stockholm, the opposition Left Party"), else of the most-named country.
     Only parties are chosen this way; other shared names keep the entity ruler's choice."""
     if known is None or known.kind != "political_party":
         return known
@@ -411,6 +413,12 @@ def _disambiguated(aset: ActorSet, known: Entity | None, text: str, weights: dic
                if e is not None and e.kind == "political_party"]
     if len(options) < 2:
         return known
+    if span is not None:
+        here = {e.ent_id_ for e in span.sent.ents
+                if e.label_ in (DEMONYM_LABEL, METONYM_LABEL, LABELS["state"]) and e.ent_id_}
+        local = [e for e in options if e.country in here]
+        if len({e.country for e in local}) == 1:
+            return max(local, key=lambda e: e.id == known.id)
     return max(options, key=lambda e: (weights.get(e.country, 0), e.id == known.id))
 
 

@@ -439,3 +439,10 @@ def test_actors_extract_known_office_holder_keeps_the_reference_country_among_fo
                           "Indonesia's role, and Iran's foreign ministry spokesman Esmaeil Baghaei objected.")
     assert by_name(rows, "Penny Wong")["country"] == "AUS"
     assert by_name(rows, "Esmaeil Baghaei")["country"] == "IRN"
+
+
+def test_actors_extract_shared_party_name_takes_the_country_its_sentence_names(nlp):
+    rows = actors_of(nlp, "Germany's chancellor backed the force, and German officials and the Bundestag "
+                          "agreed. In Stockholm, the opposition Left Party said it would vote against any "
+                          "Swedish deployment.")
+    assert by_name(rows, "Left Party (Sweden)")["country"] == "SWE"
