@@ -1134,8 +1134,9 @@ def _person_mention(aset: ActorSet, span: Span, text: str) -> None:
     if known is not None:
         aset.add_mention(_known_person(aset, known), span, "name")
         return
-    if not re.match(r"^[A-Z][\w'\u2019.-]*( [A-Za-z][\w'\u2019.-]*)*$", text):
-        return
+    if not re.match(r"^(?:(?:al|el|ad|as|ash|at|ben|bin|ibn|van|von|de|da|di|du)[- ])?[A-Z][\w'\u2019.-]*"
+                    r"( [A-Za-z][\w'\u2019.-]*)*$", text):
+        return  # a name, possibly opening with a lower-case particle ("al-Mismari")
     actor = aset.add_actor(Actor(id=slugify(text), name=text, type="person", source="ner"))
     aset.add_mention(actor, span, "name")
 

@@ -446,3 +446,8 @@ def test_actors_extract_shared_party_name_takes_the_country_its_sentence_names(n
                           "agreed. In Stockholm, the opposition Left Party said it would vote against any "
                           "Swedish deployment.")
     assert by_name(rows, "Left Party (Sweden)")["country"] == "SWE"
+
+
+def test_actors_extract_name_opening_with_a_lower_case_particle(nlp):
+    rows = actors_of(nlp, "The army's spokesman, al-Hamdani, said the vote was a new chapter of occupation.")
+    assert any(r["name"] == "al-Hamdani" and r["type"] == "person" for r in rows.values())
