@@ -550,3 +550,8 @@ def test_stances_targets_qualified_as_is_a_characterisation(nlp):
     got = pairs(nlp, 'Burkina Faso expelled three French diplomats. The French foreign ministry qualified '
                      'the expulsion as "unjustified".')
     assert any(t == "BFA" and st == "oppose" for s, t, st in got)
+
+
+def test_stances_targets_rejecting_the_findings_opposes_who_made_them(nlp):
+    got = pairs(nlp, "UN experts accused Uganda of helping the M23. Uganda rejected the findings.")
+    assert ("UGA", "un", "oppose") in got
