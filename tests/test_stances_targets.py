@@ -555,3 +555,9 @@ def test_stances_targets_qualified_as_is_a_characterisation(nlp):
 def test_stances_targets_rejecting_the_findings_opposes_who_made_them(nlp):
     got = pairs(nlp, "UN experts accused Uganda of helping the M23. Uganda rejected the findings.")
     assert ("UGA", "un", "oppose") in got
+
+
+def test_stances_targets_rhetorical_labels_in_a_quote(nlp):
+    got = pairs(nlp, 'Uganda sent more troops to Congo. "We shall hunt these ADF terrorists until the last one '
+                     'surrenders," General Muhoozi Kainerugaba wrote.')
+    assert any(t == "adf" and st == "oppose" for s, t, st in got)
