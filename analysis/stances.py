@@ -809,6 +809,9 @@ DATELINE_DASHES = {"\u2013", "\u2014", "-", "--"}
 
 
 STATE_SIDE_NOUNS = {"government", "country", "nation", "capital"}
+#: Verbs whose subject works against what its object names ("avoid escalation", "deter aggression")
+AVERTING_VERBS = {"avoid", "prevent", "deter", "counter", "resist", "fight", "stop", "end", "halt",
+                  "combat", "repel", "reject", "condemn", "denounce", "oppose", "fear", "risk"}
 SINGLING_OUT = {"including", "notably", "especially", "particularly"}
 
 
@@ -1141,8 +1144,8 @@ def _evaluated(root: Token, actors, lex: Lexicon, strict: bool, exclude: frozens
                 return _targets_of(subj, actors, lex, strict, exclude)
             if dep == "dobj":
                 subj = [c for c in head.children if c.dep_ in ("nsubj",)]
-                if _lemma(head) in lex.characterising_verbs:
-                    return []
+                if _lemma(head) in lex.characterising_verbs or _lemma(head) in AVERTING_VERBS:
+                    return []  # "all sides must avoid escalation": the subject averts it, not does it
                 return _targets_of(subj, actors, lex, strict, exclude)
             return []
         cur = head

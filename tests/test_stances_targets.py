@@ -561,3 +561,9 @@ def test_stances_targets_rhetorical_labels_in_a_quote(nlp):
     got = pairs(nlp, 'Uganda sent more troops to Congo. "We shall hunt these ADF terrorists until the last one '
                      'surrenders," General Muhoozi Kainerugaba wrote.')
     assert any(t == "adf" and st == "oppose" for s, t, st in got)
+
+
+def test_stances_targets_all_sides_is_generic_and_averting_escalation_is_no_accusation(nlp):
+    got = pairs(nlp, "Britain and the Netherlands sent jets to Poland. Hungary's foreign minister said only "
+                     'that "all sides must avoid escalation."')
+    assert not any(t in ("GBR", "NLD", "POL") for s, t, st in got)
