@@ -414,8 +414,8 @@ def _disambiguated(aset: ActorSet, known: Entity | None, text: str, weights: dic
     if len(options) < 2:
         return known
     if span is not None:
-        here = {e.ent_id_ for e in span.sent.ents
-                if e.label_ in (DEMONYM_LABEL, METONYM_LABEL, LABELS["state"]) and e.ent_id_}
+        here = {e.ent_id_ for e in span.sent.ents if e.start < span.start  # the country set up before the name
+                and e.label_ in (DEMONYM_LABEL, METONYM_LABEL, LABELS["state"]) and e.ent_id_}
         local = [e for e in options if e.country in here]
         if len({e.country for e in local}) == 1:
             return max(local, key=lambda e: e.id == known.id)
