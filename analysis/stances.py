@@ -594,6 +594,8 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
     if a is None and lem in lex.collective_referents and tok.tag_ == "NNS" \
             and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
         a = actors.actors.get(lex.collective_referents[lem])  # "thanked the allies": NATO, if named
+    if a is None and lem in MINISTRY_NOUNS and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
+        a = _earlier_ministry_state(tok, actors)  # "The ministry summoned ..." after "Estonia's foreign ministry"
     if a is None and lem in OPERATION_NOUNS and tok.tag_ in ("NN", "NNP") \
             and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
         a = _main_operation(actors)  # "The Mission called on the Government" in a UN release
@@ -620,6 +622,23 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
 
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+MINISTRY_NOUNS = {"ministry", "embassy", "department"}
+
+
+def _earlier_ministry_state(tok: Token, actors):
+    """The state whose ministry (embassy, department) the text named last before "the ministry"."""
+    for t in reversed(tok.doc[max(0, tok.sent.start - 200):tok.i]):
+        if _lemma(t) == _lemma(tok) and t.i != tok.i:
+            for c in t.children:
+                if c.dep_ in ("poss", "amod", "compound", "nmod"):
+                    a = actors.at_token(c)
+                    if a is not None and a.type == "state":
+                        return a
+            for p in _prep_objects(t, ("of",)):
+                a = actors.at_token(p)
+                if a is not None and a.type == "state":
+                    return a
+    return None
 
 
 OBJECT_PRONOUNS = {"him", "her", "it"}

@@ -567,3 +567,9 @@ def test_stances_targets_all_sides_is_generic_and_averting_escalation_is_no_accu
     got = pairs(nlp, "Britain and the Netherlands sent jets to Poland. Hungary's foreign minister said only "
                      'that "all sides must avoid escalation."')
     assert not any(t in ("GBR", "NLD", "POL") for s, t, st in got)
+
+
+def test_stances_targets_the_ministry_summoning_a_charge_daffaires(nlp):
+    got = pairs(nlp, "The Russian embassy delivered a note to the Estonian foreign ministry. Foreign Minister "
+                     "Margus Tsahkna rejected the note. The ministry summoned the Russian charge d'affaires.")
+    assert ("EST", "RUS", "oppose") in got
