@@ -1101,6 +1101,17 @@ def _evaluated(root: Token, actors, lex: Lexicon, strict: bool, exclude: frozens
     if root.pos_ in ("VERB", "AUX"):
         # "the French forces have no place in our country"
         return _targets_of(_subjects(root), actors, lex, strict, exclude)
+    if root.dep_ == "pobj" and root.head.lower_ == "as":
+        # "described the Philippines as a vital partner in the Indo-Pacific": what is described
+        # is the object, whatever the description itself names
+        verb = root.head.head
+        if verb.dep_ == "dobj":
+            verb = verb.head
+        if _lemma(verb) in lex.characterising_verbs:
+            obj = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            found = _targets_of(obj, actors, lex, strict, exclude) if obj else []
+            if found:
+                return found
     if root.pos_ in ("NOUN", "PROPN"):
         # "Wagner's murderous thugs", "Russian aggression", "our Mozambican brothers"
         found = [a for a in _np_actors(root, actors, strict=True, lex=lex) if a.id not in exclude]

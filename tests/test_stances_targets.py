@@ -573,3 +573,16 @@ def test_stances_targets_the_ministry_summoning_a_charge_daffaires(nlp):
     got = pairs(nlp, "The Russian embassy delivered a note to the Estonian foreign ministry. Foreign Minister "
                      "Margus Tsahkna rejected the note. The ministry summoned the Russian charge d'affaires.")
     assert ("EST", "RUS", "oppose") in got
+
+
+def test_stances_targets_described_as_a_partner_in_a_region_is_about_the_object(nlp):
+    got = pairs(nlp, 'Canadian Defence Minister David McGuinty described the Philippines as '
+                     '"a vital partner in a free and open Indo-Pacific".')
+    assert ("david-mcguinty", "PHL", "support") in got
+    assert not any(t == "indo-pacific" for _, t, _ in got)
+
+
+def test_stances_targets_both_contingents_are_the_pair_named_before(nlp):
+    got = pairs(nlp, "Australia and Canada sent troops to Luzon. Philippine Defence Secretary Gilberto Teodoro "
+                     "welcomed both contingents.")
+    assert {("gilberto-teodoro", "AUS", "support"), ("gilberto-teodoro", "CAN", "support")} <= got
