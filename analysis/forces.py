@@ -2127,6 +2127,21 @@ def _non_contribution(pred: Token | None, slex: StatusLexicon) -> bool:
     return pred is not None and any(v.lemma_.lower() in slex.non_contribution for v in verb_chain(pred))
 
 
+def _generic_unit(g: Group) -> bool:
+    """"Every Ukrainian soldier we train ...", "each new instructor brings Europe closer to war":
+    a distributive determiner speaks of soldiers in general, not of a contingent."""
+    def distributive(h: Token) -> bool:
+        return h.tag_ in ("NN", "NNP") and \
+            any(c.dep_ == "det" and c.lower_ in ("every", "each", "any") for c in h.children)
+
+    h = g.head
+    if g.quantity is not None:
+        return False
+    if h.dep_ == "attr":  # "Every soldier we train is a soldier who ...": the predicate is as generic
+        return any(c.dep_ == "nsubj" and distributive(c) for c in h.head.children)
+    return distributive(h)
+
+
 def _beneficiary(g: Group, slex: StatusLexicon) -> bool:
     """"The EU mission has trained some 11,000 Malian soldiers", "peacekeepers will support 2,000
     Congolese troops": a force that others train or back is helped, not contributed (usually the
@@ -2738,7 +2753,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if all(t.lower_ in ulex.never_alone or t.lemma_.lower() in ulex.never_alone for t in g.tokens) \
                 and g.quantity is None and not _state_modified(g.head, actors) and not _status_marked(g.head, pred, slex):
             continue  # "the rotation" alone is no contingent; "the outgoing Slovak rotation" is
-        if _non_contribution(pred, slex) or _beneficiary(g, slex):
+        if _non_contribution(pred, slex) or _beneficiary(g, slex) or _generic_unit(g):
             continue
         st = _group_status(g, pred, slex, actors)
         if _uncounted_crossing(g, pred, slex):

@@ -995,3 +995,21 @@ def test_forces_rules_n_others_is_more_of_the_same_contingent(extract):
     rows = extract('Around 80 French soldiers will stay behind to run training courses. The Ivorian defence '
                    'ministry said "fewer than 100" would remain. Roughly 520 others have left since last summer.')
     assert {r["status"] for r in rows_for(rows, "FRA") if r["quantity"] == 520} == {"withdrawn"}
+
+
+@pytest.mark.parametrize("text, state", [
+    ('"Every Polish soldier we train is a soldier who will come home alive," the minister said.', "POL"),
+    ('Hungary\'s foreign minister warned that "each new German instructor brings Europe closer to war".', "DEU"),
+])
+def test_forces_rules_every_soldier_is_generic(extract, text, state):
+    """'every/each soldier' speaks of soldiers in general, not of a contingent."""
+    assert rows_for(extract(text), state) == []
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Turkey's foreign ministry said it was following the deployments with some concern.", "TUR"),
+    ("A Romanian spokesman said Bucharest was grateful to Belgium for the additional aircraft.", "ROU"),
+])
+def test_forces_rules_watching_or_thanking_is_no_contribution(extract, text, state):
+    """A state that follows, welcomes or thanks others for deployments does not contribute them."""
+    assert rows_for(extract(text), state) == []
