@@ -104,6 +104,7 @@ class StatusLexicon:
     on_request_nouns: frozenset[str] = frozenset()
     on_request_verbs: frozenset[str] = frozenset()
     beneficiary_verbs: frozenset[str] = frozenset()
+    attitude_words: frozenset[str] = frozenset()
     standby_nouns: frozenset[str] = frozenset()
     condition_words: frozenset[str] = frozenset()
     journey_nouns: frozenset[str] = frozenset()
@@ -2127,6 +2128,20 @@ def _non_contribution(pred: Token | None, slex: StatusLexicon) -> bool:
     return pred is not None and any(v.lemma_.lower() in slex.non_contribution for v in verb_chain(pred))
 
 
+def _watched(g: Group, slex: StatusLexicon) -> bool:
+    """"it was following the deployments", "grateful for the additional aircraft": an uncounted
+    force that a verb or adjective of watching or thanking takes is another's, not the watcher's."""
+    h = g.head
+    if g.quantity is not None:
+        return False
+    gov = h.head if h.dep_ == "dobj" else (
+        h.head.head if h.dep_ == "pobj" and h.head.lower_ in ("for", "about", "over", "at", "by") else None)
+    if gov is None:
+        return False
+    words = [gov] + [c for c in gov.children if c.dep_ == "acomp"]  # "was grateful ... for"
+    return any(w.pos_ in ("VERB", "ADJ", "AUX") and w.lemma_.lower() in slex.attitude_words for w in words)
+
+
 def _generic_unit(g: Group) -> bool:
     """"Every Ukrainian soldier we train ...", "each new instructor brings Europe closer to war":
     a distributive determiner speaks of soldiers in general, not of a contingent."""
@@ -2753,7 +2768,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if all(t.lower_ in ulex.never_alone or t.lemma_.lower() in ulex.never_alone for t in g.tokens) \
                 and g.quantity is None and not _state_modified(g.head, actors) and not _status_marked(g.head, pred, slex):
             continue  # "the rotation" alone is no contingent; "the outgoing Slovak rotation" is
-        if _non_contribution(pred, slex) or _beneficiary(g, slex) or _generic_unit(g):
+        if _non_contribution(pred, slex) or _beneficiary(g, slex) or _generic_unit(g) \
+                or _watched(g, slex):
             continue
         st = _group_status(g, pred, slex, actors)
         if _uncounted_crossing(g, pred, slex):
