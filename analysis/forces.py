@@ -2451,11 +2451,15 @@ def _came_home(pred: Token | None, st: Status, contributor, actors, slex: Status
     """"The 100 Armenian troops ... landed in Yerevan", "peacekeepers arrived home": an arrival in
     the contributor's own country is the end of its deployment (withdrawn; withdrawing while it
     is still ahead)."""
-    if pred is None or pred.pos_ != "VERB" or pred.lemma_.lower() not in _ARRIVAL_VERBS or \
-            st.status not in ("deployed", "arriving"):
+    # "were already back in Spain", "will be back in the Netherlands": being back is arriving home
+    back = [c for c in pred.children if c.dep_ == "advmod" and c.lower_ == "back"] \
+        if pred is not None and pred.lemma_.lower() == "be" else []
+    if pred is None or not back and (pred.pos_ != "VERB" or pred.lemma_.lower() not in _ARRIVAL_VERBS) or \
+            st.status not in ("deployed", "arriving") and not (back and st.status == "unknown"):
         return st
     home = any(c.dep_ == "advmod" and c.lower_ == "home" for c in pred.children)
-    for prep in (c for c in pred.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into")):
+    for prep in (c for h in [pred] + back for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in ("in", "at", "to", "into")):
         for t in prep.subtree:
             a = actors.at_token(t)
             mapped = _map_contributor(a, actors) if a is not None else None

@@ -1013,3 +1013,15 @@ def test_forces_rules_every_soldier_is_generic(extract, text, state):
 def test_forces_rules_watching_or_thanking_is_no_contribution(extract, text, state):
     """A state that follows, welcomes or thanks others for deployments does not contribute them."""
     assert rows_for(extract(text), state) == []
+
+
+@pytest.mark.parametrize("text, contributor, quantity, status", [
+    ("The first 60 members of the Spanish detachment were already back in Spain on Thursday.", "ESP", 60,
+     "withdrawn"),
+    ("About 200 Dutch soldiers of the battalion will be back in the Netherlands by Christmas.", "NLD", 200,
+     "withdrawing"),
+])
+def test_forces_rules_back_in_the_home_country(extract, text, contributor, quantity, status):
+    """'were back in Spain': being back in the contributor's own country ends its deployment."""
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
