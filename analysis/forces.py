@@ -2508,6 +2508,13 @@ def _target_status(g: Group, slex: StatusLexicon) -> Status | None:
     return Status("remaining" if verb.lemma_.lower() in _CUT_VERBS else "planned", f"{verb.text} to")
 
 
+def _incoming(g: Group) -> bool:
+    """A unit noun of the contingent called "next", "incoming" or "relief": the rotation still to
+    come, whose departure is its way in."""
+    return any(c.dep_ == "amod" and c.lower_ in ("next", "incoming", "relief")
+               for u in g.tokens for c in u.children)
+
+
 def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:
     weighed = _deliberated(g, slex)
     if weighed is not None:
@@ -2517,6 +2524,10 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
         st = _verb_group_status(g, pred, slex, actors)
         return Status("withdrawn", f"no {st.cue}") if st.status == "remaining" else Status("refused", "no")
     st = _verb_group_status(g, pred, slex, actors)
+    if st.status in ("withdrawing", "withdrawn") and _incoming(g):
+        # "the next rotation ... would fly out", "an incoming contingent left Kathmandu": it leaves
+        # home for the mission
+        return Status("arriving" if st.status == "withdrawn" else "planned", st.cue)
     if st.status in ("planned", "arriving", "unknown") and _only_on_request(g, pred, slex):
         return Status("pending", "only on request")
     if st.status in ("planned", "arriving", "pending", "unknown"):

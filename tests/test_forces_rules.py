@@ -1025,3 +1025,14 @@ def test_forces_rules_back_in_the_home_country(extract, text, contributor, quant
     """'were back in Spain': being back in the contributor's own country ends its deployment."""
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
+
+
+@pytest.mark.parametrize("text, contributor, quantity, status", [
+    ("The next rotation of about 200 Malaysian troops will fly out as scheduled next month.", "MYS", 200,
+     "planned"),
+    ("An incoming contingent of 150 Nepali peacekeepers left Kathmandu on Sunday.", "NPL", 150, "arriving"),
+])
+def test_forces_rules_the_next_rotation_leaving_is_on_its_way_in(extract, text, contributor, quantity, status):
+    """A next or incoming rotation that flies out or leaves is leaving home for the mission."""
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
