@@ -2142,6 +2142,19 @@ def _watched(g: Group, slex: StatusLexicon) -> bool:
     return any(w.pos_ in ("VERB", "ADJ", "AUX") and w.lemma_.lower() in slex.attitude_words for w in words)
 
 
+#: Titles of one person: "a commander of the Guard Corps" is a speaker, not a contingent.
+_LEADER_TITLES = frozenset({"commander", "chief", "head", "leader", "spokesman", "spokeswoman",
+                            "spokesperson", "deputy", "general"})
+
+
+def _led_by_person(g: Group) -> bool:
+    """"A senior commander of the Islamic Revolutionary Guard Corps was less careful": an
+    uncounted force after "of" on a person's title is named for who the person is."""
+    h = g.head
+    return g.quantity is None and h.dep_ == "pobj" and h.head.lower_ in ("of", "for") and \
+        h.head.head.lemma_.lower() in _LEADER_TITLES
+
+
 def _generic_unit(g: Group) -> bool:
     """"Every Ukrainian soldier we train ...", "each new instructor brings Europe closer to war":
     a distributive determiner speaks of soldiers in general, not of a contingent."""
@@ -2784,7 +2797,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 and g.quantity is None and not _state_modified(g.head, actors) and not _status_marked(g.head, pred, slex):
             continue  # "the rotation" alone is no contingent; "the outgoing Slovak rotation" is
         if _non_contribution(pred, slex) or _beneficiary(g, slex) or _generic_unit(g) \
-                or _watched(g, slex):
+                or _watched(g, slex) or _led_by_person(g):
             continue
         st = _group_status(g, pred, slex, actors)
         if _uncounted_crossing(g, pred, slex):

@@ -1036,3 +1036,13 @@ def test_forces_rules_the_next_rotation_leaving_is_on_its_way_in(extract, text, 
     """A next or incoming rotation that flies out or leaves is leaving home for the mission."""
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} == {status}
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Iran warned its neighbours on Sunday. A senior commander of the Islamic Revolutionary Guard Corps was "
+     "less careful.", "IRN"),
+    ("Russia denied the report. A spokesman for the Russian contingent said nothing had changed.", "RUS"),
+])
+def test_forces_rules_a_leader_of_a_force_is_no_contingent(extract, text, state):
+    """'a commander of the Guard Corps' is a person speaking, not a contingent being sent."""
+    assert rows_for(extract(text), state) == []
