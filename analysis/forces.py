@@ -2464,6 +2464,11 @@ def _came_home(pred: Token | None, st: Status, contributor, actors, slex: Status
     """"The 100 Armenian troops ... landed in Yerevan", "peacekeepers arrived home": an arrival in
     the contributor's own country is the end of its deployment (withdrawn; withdrawing while it
     is still ahead)."""
+    if pred is not None and st.status == "arriving" and any(
+            p.dep_ == "prep" and p.lower_ in ("into", "to") and o.dep_ == "pobj" and o.lemma_.lower() == "country"
+            and any(m.lower_ in ("own", "home") for m in o.children)
+            for v in [pred] + [c for c in pred.children if c.dep_ == "xcomp"] for p in v.children for o in p.children):
+        return Status("withdrawing", f"{st.cue} own country")  # "began crossing back into their own country"
     # "were already back in Spain", "will be back in the Netherlands": being back is arriving home
     back = [c for c in pred.children if c.dep_ == "advmod" and c.lower_ == "back"] \
         if pred is not None and pred.lemma_.lower() == "be" else []

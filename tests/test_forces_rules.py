@@ -1046,3 +1046,10 @@ def test_forces_rules_the_next_rotation_leaving_is_on_its_way_in(extract, text, 
 def test_forces_rules_a_leader_of_a_force_is_no_contingent(extract, text, state):
     """'a commander of the Guard Corps' is a person speaking, not a contingent being sent."""
     assert rows_for(extract(text), state) == []
+
+
+def test_forces_rules_crossing_back_into_their_own_country(extract):
+    """'began crossing back into their own country': a movement home is a withdrawal under way."""
+    rows = extract("The last 300 Tanzanian troops stationed south of the Rovuma river began crossing back into "
+                   "their own country on Monday.")
+    assert {r["status"] for r in rows_for(rows, "TZA") if r["quantity"] == 300} == {"withdrawing"}
