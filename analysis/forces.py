@@ -2904,26 +2904,28 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if pred is not None and pred.pos_ in ("VERB", "AUX"):
             covered.update(v.i for v in verb_chain(pred))
     done = {r["contributor"] for r in rows}
+
+    def emit(group: Group, verb: Token | None, contribs: list, st: Status, row_group: Group | None,
+             skip_done: bool) -> None:
+        """One row per contributor of a group, never for the host itself (nor, with
+        ``skip_done``, for a contributor this sentence already gave a row)."""
+        op = resolve_operation(group, sent, actors, ops)
+        host = resolve_host(group, verb, op, actors, {c.id for c in contribs})
+        for c in contribs:
+            if (host and c.country == host) or (skip_done and c.id in done):
+                continue
+            rows.append(_make_row(actors, c, op, host, row_group, st, sent))
+            done.add(c.id)
+
     for verb, contribs in _standalone_rows(sent, actors, covered, slex):
         st = classify_status(verb, slex, actors)
         if st.status in ("unknown", "refused") or _non_contribution(verb, slex):
             continue
-        op = resolve_operation(Group(head=verb), sent, actors, ops)
-        host = resolve_host(Group(head=verb), verb, op, actors, {c.id for c in contribs})
-        for c in contribs:
-            if (host and c.country == host) or c.id in done:
-                continue
-            rows.append(_make_row(actors, c, op, host, None, st, sent))
-            done.add(c.id)
+        emit(Group(head=verb), verb, contribs, st, None, skip_done=True)
     for verb, contribs, st in _pronoun_rows(sent, actors, ulex, slex, covered):
         if _awaits_approval(sent, slex) and st.status == "planned":
             st = Status("pending", "awaiting approval")
-        op = resolve_operation(Group(head=verb), sent, actors, ops)
-        host = resolve_host(Group(head=verb), verb, op, actors, {c.id for c in contribs})
-        for c in contribs:
-            if not (host and c.country == host):
-                rows.append(_make_row(actors, c, op, host, None, st, sent))
-                done.add(c.id)
+        emit(Group(head=verb), verb, contribs, st, None, skip_done=False)
     for noun, contribs, st in _nominal_offer_rows(sent, actors, slex):
         op = resolve_operation(Group(head=noun), sent, actors, ops)
         for c in contribs:
@@ -2931,41 +2933,19 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 rows.append(_make_row(actors, c, op, "", None, st, sent))
                 done.add(c.id)
     for g, contribs, st in [*_embedded_size_rows(sent, actors, ulex, slex), *_target_size_rows(sent, actors, ulex, slex)]:
-        op = resolve_operation(g, sent, actors, ops)
-        host = resolve_host(g, None, op, actors, {c.id for c in contribs})
-        for c in contribs:
-            if not (host and c.country == host):
-                rows.append(_make_row(actors, c, op, host, g, st, sent))
-                done.add(c.id)
+        emit(g, None, contribs, st, g, skip_done=False)
     for g, c, st in _gapped_rows(sent, actors, ulex, candidates, groups):
         # "Britain has about 900 troops at Tapa and France around 300": the verb is left out
-        if c.id in done:
-            continue
-        op = resolve_operation(g, sent, actors, ops)
-        host = resolve_host(g, None, op, actors, {c.id})
-        if not (host and c.country == host):
-            rows.append(_make_row(actors, c, op, host, g, st, sent))
-            done.add(c.id)
+        emit(g, None, [c], st, g, skip_done=True)
     for g, states in _share_groups(sent, actors, ulex):
         # the share stays where the whole is: "remains in Beni" remaining, else deployed
         root = sent.root
         st = classify_status(root, slex, actors) if root.pos_ in ("VERB", "AUX") else Status("deployed", "")
         if st.status in ("unknown", "refused"):
             st = Status("deployed", g.quantity.text)
-        op = resolve_operation(g, sent, actors, ops)
-        host = resolve_host(g, None, op, actors, {c.id for c in states})
-        for c in states:
-            if not (host and c.country == host):
-                rows.append(_make_row(actors, c, op, host, g, st, sent))
-                done.add(c.id)
+        emit(g, None, states, st, g, skip_done=False)
     for noun, states in _contributor_list_rows(sent, actors, ulex):
-        op = resolve_operation(Group(head=noun), sent, actors, ops)
-        host = resolve_host(Group(head=noun), None, op, actors, {c.id for c in states})
-        for c in states:
-            if (host and c.country == host) or c.id in done:
-                continue
-            rows.append(_make_row(actors, c, op, host, None, Status("deployed", noun.text), sent))
-            done.add(c.id)
+        emit(Group(head=noun), None, states, Status("deployed", noun.text), None, skip_done=True)
     if carry is not None and counted:
         carry["model"] = counted[-1]
         carry.setdefault("article", {})["model"] = counted[-1]
