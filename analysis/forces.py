@@ -2062,6 +2062,30 @@ def extract_forces(doc: Doc, actors) -> list[dict]:
     RETURNS (list[dict]): rows with the keys of ``schemas.ALL_FORCE_COLUMNS``.
     """
     ulex, slex = load_unit_lexicon(), load_status_lexicon()
+    repaired = _repair_number_adjectives(doc, ulex)
+    try:
+        return _extract_forces(doc, actors, ulex, slex)
+    finally:  # the parse is shared with the other extractors: give it back as it was
+        for tok, dep in repaired:
+            tok.dep_ = dep
+
+
+def _repair_number_adjectives(doc: Doc, ulex: UnitLexicon) -> list[tuple[Token, str]]:
+    """The parser may tag a spelled-out number that opens a noun phrase as an adjective
+    ("Sixty Polish engineers": 'Sixty' amod); relabel it nummod so that it counts the noun.
+    Returns the tokens changed with their old labels."""
+    changed = []
+    for tok in doc:
+        if tok.dep_ == "amod" and tok.lower_ in ulex.numbers and tok.lower_ not in ("a", "an") \
+                and tok.head.i > tok.i and tok.head.tag_ in ("NNS", "NNPS") \
+                and all(t.dep_ in ("amod", "compound") for t in doc[tok.i + 1: tok.head.i]):
+            changed.append((tok, tok.dep_))
+            tok.dep_ = "nummod"
+    return changed
+
+
+def _extract_forces(doc: Doc, actors, ulex: UnitLexicon, slex) -> list[dict]:
+    """The sentence loop of :func:`extract_forces`."""
     rows: list[dict] = []
     previous: list = []  # contributors of the previous sentence of the same paragraph
     carry: dict = {}  # the paragraph's last counted contingent, for bare numbers after it

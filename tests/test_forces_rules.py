@@ -1053,3 +1053,9 @@ def test_forces_rules_crossing_back_into_their_own_country(extract):
     rows = extract("The last 300 Tanzanian troops stationed south of the Rovuma river began crossing back into "
                    "their own country on Monday.")
     assert {r["status"] for r in rows_for(rows, "TZA") if r["quantity"] == 300} == {"withdrawing"}
+
+
+def test_forces_rules_spelled_number_parsed_as_adjective_still_counts(extract):
+    """A spelled-out number opening the sentence may be tagged as an adjective ('Sixty' amod): still a head count."""
+    rows = extract("Sixty Polish engineers arrived in Latvia on Sunday.")
+    assert quantities(rows, "POL") == {60}
