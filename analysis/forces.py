@@ -2550,6 +2550,12 @@ def _target_status(g: Group, slex: StatusLexicon) -> Status | None:
     return Status("remaining" if verb.lemma_.lower() in _CUT_VERBS else "planned", f"{verb.text} to")
 
 
+def _is_cut_target(g: Group) -> bool:
+    """The contingent is the 'to N' size of a cutting verb ('reduced its force to 80 soldiers')."""
+    h = g.head
+    return h.dep_ == "pobj" and h.head.lower_ == "to" and h.head.head.lemma_.lower() in _CUT_VERBS
+
+
 def _incoming(g: Group) -> bool:
     """A unit noun of the contingent called "next", "incoming" or "relief": the rotation still to
     come, whose departure is its way in."""
@@ -2596,6 +2602,12 @@ def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors
                 if own.status != "unknown":
                     return own
     st = classify_status(pred, slex, actors)
+    if st.status in ("withdrawing", "withdrawn"):
+        # "has reduced its contingent in Mali to 80 soldiers": the 80 are what stays, the cut
+        # is the others' withdrawal
+        target = _target_status(g, slex)
+        if target is not None and _is_cut_target(g):
+            st = target
     if pred is not None and pred.pos_ == "VERB" and pred.lemma_.lower() in slex.frames.get("succession", ()) \
             and g.head.dep_ == "dobj" and g.head.head.i == pred.i:
         # "will replace an outgoing rotation": the replaced contingent is on its way out, unless

@@ -1059,3 +1059,14 @@ def test_forces_rules_spelled_number_parsed_as_adjective_still_counts(extract):
     """A spelled-out number opening the sentence may be tagged as an adjective ('Sixty' amod): still a head count."""
     rows = extract("Sixty Polish engineers arrived in Latvia on Sunday.")
     assert quantities(rows, "POL") == {60}
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("Portugal has reduced its detachment in Romania to 90 airmen.", "PRT", 90),
+    ("Last year Spain scaled back its mission in Iraq to about 150 soldiers.", "ESP", 150),
+])
+def test_forces_rules_a_cut_down_to_a_size_leaves_that_size_in_place(extract, text, contributor, quantity):
+    """'reduced its contingent to 80 soldiers': the 80 are the ones still there, not a withdrawal."""
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} <= {"deployed", "remaining"}
+    assert quantity in quantities(rows, contributor)
