@@ -1162,9 +1162,10 @@ def _actor_for(tok: Token, actors):
     return actor
 
 
-def modifier_actors(tok: Token, actors) -> list:
+def modifier_actors(tok: Token, actors, with_from: bool = True) -> list:
     """Actors named by a unit noun's own modifiers: its mention, demonyms and possessives
-    (with their conjuncts: "British and French troops"), and "from X" / "of X" phrases."""
+    (with their conjuncts: "British and French troops"), and "from X" / "of X" phrases
+    (the "from X" ones only ``with_from``)."""
     found = []
     own = actors.for_phrase(tok)
     if own is not None:
@@ -1181,7 +1182,7 @@ def modifier_actors(tok: Token, actors) -> list:
                 a = _actor_for(t, actors)
                 if a is not None:
                     found.append(a)
-        elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
+        elif child.dep_ == "prep" and child.lower_ in (("from", "of") if with_from else ("of",)):
             for pobj in (g for g in child.children if g.dep_ == "pobj"):
                 if pobj.like_num or pobj.lower_ == "own":
                     continue
@@ -1219,13 +1220,18 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
         sayers = _sayer_actors(pred, actors, load_status_lexicon()) if not subs else []
         if sayers:
             return sayers
-    if any(c.dep_ == "prep" and c.lower_ == "from" for c in g.head.children):
+    # "the withdrawal of 300 Danish special forces from Mali": a state demonym on the unit names
+    # its contributor, and "from X" is then the place it leaves
+    demonym = any(c.dep_ in ("amod", "compound") and c.ent_type_ == DEMONYM_LABEL
+                  and getattr(_map_contributor(_actor_for(c, actors), actors), "type", None) == "state"
+                  for t in g.tokens for c in t.children)
+    if not demonym and any(c.dep_ == "prep" and c.lower_ == "from" for c in g.head.children):
         origins = _from_origins(g, actors)  # "contingents from Ghana, Malaysia and Tanzania"
         if origins:
             return origins
     mods = []
     for t in g.tokens:
-        mods += modifier_actors(t, actors)
+        mods += modifier_actors(t, actors, with_from=not demonym)
     mapped = _dedupe(_map_contributor(a, actors) for a in mods)
     if mapped:
         return mapped

@@ -1070,3 +1070,10 @@ def test_forces_rules_a_cut_down_to_a_size_leaves_that_size_in_place(extract, te
     rows = extract(text)
     assert {r["status"] for r in rows_for(rows, contributor) if r["quantity"] == quantity} <= {"deployed", "remaining"}
     assert quantity in quantities(rows, contributor)
+
+
+def test_forces_rules_a_demonym_beats_the_place_left(extract):
+    """'the withdrawal of 250 Swedish soldiers from Mali': the soldiers are Swedish; Mali is where they leave."""
+    rows = extract("The pull-out of 250 Swedish soldiers from Mali ended on Friday.")
+    assert rows_for(rows, "MLI") == []
+    assert quantities(rows, "SWE") == {250}
