@@ -114,6 +114,7 @@ class Lexicon:
     side_nouns: frozenset[str] = frozenset()
     asset_nouns: frozenset[str] = frozenset()
     lede_act_nouns: frozenset[str] = frozenset()
+    body_act_nouns: frozenset[str] = frozenset()
     contributor_nouns: frozenset[str] = frozenset()
     group_reference_nouns: frozenset[str] = frozenset()
     state_group_nouns: frozenset[str] = frozenset()
@@ -612,6 +613,10 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
         # "officials of the Russian Federation", "the Ministry of National Defence of the
         # Republic of Lithuania": down a chain of "of" phrases to the first actor
         objs = _prep_objects(tok, ("of", "from", "in"))
+        if lem in SPEAKING_FOR_NOUNS:
+            # "a spokesman for the Syrian government"; not "a spokesman for the Secretary-General",
+            # whose office holder the sentence may name after
+            objs += [p for p in _prep_objects(tok, ("for", "at", "with")) if p.lower_ not in SPEAKER_TITLES]
         for _ in range(3):
             for p in objs:
                 a = actors.at_token(p) or _actor_for_token(p, actors, lex)
@@ -622,6 +627,11 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
 
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
+# people who speak for a body: "a spokesman for", "an official at", "a source with"
+SPEAKING_FOR_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "representative",
+                      "adviser", "advisor", "envoy", "source", "diplomat", "officer"}
+SPEAKER_TITLES = {"president", "minister", "premier", "secretary-general", "general", "chancellor", "secretary",
+                  "commander", "prime", "king", "emir", "chairperson", "chairman", "leader"}
 MINISTRY_NOUNS = {"ministry", "embassy", "department"}
 
 
@@ -1265,9 +1275,14 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
         return _last_sayer(tok, actors, lex, exclude)
     if lem in lex.event_nouns or tok.lower_ in lex.event_nouns:
         op = _main_operation(actors)
-        return [op] if op is not None and op.id not in exclude else []
+        if op is not None:
+            return [op] if op.id not in exclude else []
+        # no operation to own "the new deployment": whoever the text last said sent troops
+        return _last_actor_subject(tok, actors, lex, exclude) if lem in lex.act_nouns else []
     if lem in lex.act_nouns and any(c.lower_ in ("the", "this", "that") for c in tok.children):
         found = _last_actor_subject(tok, actors, lex, exclude)
+        if not found and lem in lex.body_act_nouns:
+            found = _last_body(tok, actors, exclude)
         if not found and lem in lex.lede_act_nouns:
             found = _lede_actors(tok.doc, actors, lex, exclude)
         return found
@@ -1309,6 +1324,26 @@ def _lede_actors(doc: Doc, actors, lex: Lexicon, exclude: frozenset) -> list:
                 found.append(a)  # never the speaker's own state ("Philippine minister hailed the pact")
         if found:
             return found
+    return []
+
+
+BODY_WORDS = ("parliament", "assembly", "council", "senate", "congress", "court", "house", "chamber",
+              "bundestag", "storting", "folketing", "riksdag", "knesset", "duma", "sejm", "saeima", "seimas")
+
+
+def _is_body(a) -> bool:
+    """Whether an actor is a deliberating body (a parliament, a council, a court) that votes or rules."""
+    return getattr(a, "kind", "") == "legislature" or any(w in a.name.lower() for w in BODY_WORDS)
+
+
+def _last_body(tok: Token, actors, exclude: frozenset) -> list:
+    """Who held "the vote" or passed "the resolution" when no clause says so: the parliament,
+    council or court named last before the noun (this sentence first, then up to ten before)."""
+    for sent in [tok.sent, *reversed(_sentences_before(tok, 10))]:
+        for t in reversed([t for t in sent if t.i < tok.i]):
+            a = actors.at_token(t)
+            if a is not None and a.id not in exclude and a.type != "person" and _is_body(a):
+                return [a]
     return []
 
 

@@ -586,3 +586,28 @@ def test_stances_targets_both_contingents_are_the_pair_named_before(nlp):
     got = pairs(nlp, "Australia and Canada sent troops to Luzon. Philippine Defence Secretary Gilberto Teodoro "
                      "welcomed both contingents.")
     assert {("gilberto-teodoro", "AUS", "support"), ("gilberto-teodoro", "CAN", "support")} <= got
+
+
+def test_stances_targets_spokesman_for_a_body_speaks_for_it(nlp):
+    got = pairs(nlp, "In Damascus, a spokesman for the Syrian government urged the Security Council to act.")
+    assert ("SYR", "un-security-council", "demand") in got
+
+
+def test_stances_targets_the_vote_is_the_parliament_named_before(nlp):
+    text = ("The Bundestag extended the mandate on Thursday. The AfD voted against. "
+            "The High Representative, Christian Schmidt, welcomed the vote.")
+    got = pairs(nlp, text)
+    assert ("christian-schmidt", "bundestag", "support") in got
+    assert not any(t == "afd" for _, t, _ in got)
+
+
+def test_stances_targets_the_resolution_is_the_council_that_adopted_it(nlp):
+    got = pairs(nlp, "The Security Council adopted the text on Monday. Kenya welcomed the resolution.")
+    assert ("KEN", "un-security-council", "support") in got
+
+
+def test_stances_targets_deployment_without_an_operation_is_the_sender(nlp):
+    text = ("Uganda sent 1,000 more troops to Ituri on Monday. "
+            "In Beni, a spokesman for the Congolese army welcomed the new deployment.")
+    got = pairs(nlp, text)
+    assert any(t == "UGA" and st == "support" for _, t, st in got)
