@@ -1077,3 +1077,10 @@ def test_forces_rules_a_demonym_beats_the_place_left(extract):
     rows = extract("The pull-out of 250 Swedish soldiers from Mali ended on Friday.")
     assert rows_for(rows, "MLI") == []
     assert quantities(rows, "SWE") == {250}
+
+
+def test_forces_rules_troops_ordered_to_a_region_are_being_sent(extract):
+    """'ordered 1,500 troops to the Middle East': a deployment order, the troops are on their way."""
+    rows = extract("Washington ordered about 2,000 troops to the Gulf on Tuesday.")
+    assert statuses(rows, "USA") & {"planned", "arriving"}
+    assert quantities(rows, "USA") == {2000}
