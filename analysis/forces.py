@@ -469,6 +469,12 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
             strong = any(c.dep_ == "amod" and c.lower_ in lex.strength_words and child.i < c.i <= child.i + 2
                          for c in tok.children)
             return sorted(child.subtree, key=lambda t: t.i), "strength" if strong else "nummod"
+        # "about 2,000 more troops" parsed with the number under "more": it counts the troops
+        if child.dep_ == "amod" and child.lower_ in ("more", "additional", "extra", "further") and child.i < tok.i:
+            nums = [n for n in child.children if n.dep_ in ("npadvmod", "nummod") and n.like_num
+                    and n.i < child.i and not _looks_like_date(n)]
+            if nums:
+                return _num_span(nums[0]), "nummod"
         # "a 300-strong contingent", "a 250-member company", "a 12-man team"
         if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in lex.strength_words:
             nums = [t for t in child.subtree if t is not child and t.lower_ not in ("-",)]

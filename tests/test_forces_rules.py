@@ -1084,3 +1084,9 @@ def test_forces_rules_troops_ordered_to_a_region_are_being_sent(extract):
     rows = extract("Washington ordered about 2,000 troops to the Gulf on Tuesday.")
     assert statuses(rows, "USA") & {"planned", "arriving"}
     assert quantities(rows, "USA") == {2000}
+
+
+def test_forces_rules_a_number_hung_on_more_counts_the_noun(extract):
+    """'about 2,000 more troops' may be parsed with the number under 'more': it still counts the troops."""
+    rows = extract("Washington ordered about 2,000 more troops to the Gulf on Tuesday.")
+    assert quantities(rows, "USA") == {2000}
