@@ -2232,7 +2232,8 @@ def _awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
         gov = tok.head.head if tok.head.dep_ == "prep" else tok.head  # "waiting for approval"
         if lem in nouns and (tok.head.lemma_.lower() in needing or gov.lemma_.lower() in needing):
             return True
-        if lem in nouns | {"agreement", "signature", "ratification"} and tok.dep_ == "pobj" and (
+        # "pending a government decision", "subject to a final cabinet decision": not yet decided
+        if lem in nouns | {"agreement", "signature", "ratification", "decision"} and tok.dep_ == "pobj" and (
                 tok.head.lower_ == "pending" or (tok.head.lower_ == "to" and tok.head.head.lower_ == "subject")):
             return True  # "subject to an agreement with the UN", "pending the signature of an accord"
         if lem in nouns and any(c.lower_ == "pending" and c.i == tok.i - 1 for c in tok.children):

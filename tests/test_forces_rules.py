@@ -1090,3 +1090,14 @@ def test_forces_rules_a_number_hung_on_more_counts_the_noun(extract):
     """'about 2,000 more troops' may be parsed with the number under 'more': it still counts the troops."""
     rows = extract("Washington ordered about 2,000 more troops to the Gulf on Tuesday.")
     assert quantities(rows, "USA") == {2000}
+
+
+@pytest.mark.parametrize("text", [
+    "Croatia will send 60 soldiers to Kosovo, pending a decision by parliament.",
+    "About 45 Maltese soldiers would be deployed to Lebanon next spring, subject to a final cabinet decision.",
+])
+def test_forces_rules_pending_a_decision_is_pending(extract, text):
+    """'pending a government decision', 'subject to a cabinet decision': not yet decided, so pending."""
+    rows = extract(text)
+    contributor = "HRV" if "Croatia" in text else "MLT"
+    assert statuses(rows, contributor) == {"pending"}
