@@ -927,8 +927,15 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
                            and x.i + 1 < len(x.doc) and x.doc[x.i + 1].lower_ in ("home", "back")]
                 if journey and c.dep_ in ("dobj", "advmod") and not _negated(v):
                     return Status("withdrawing", f"{v.text} {journey[0].text} home")
-                if c.dep_ in ("nsubj", "attr", "acomp", "dobj") and c.lemma_.lower() in lex.nouns:
+                if c.dep_ in ("nsubj", "attr", "acomp", "dobj", "nsubjpass") and c.lemma_.lower() in lex.nouns:
                     st = lex.nouns[c.lemma_.lower()]
+                    if c.dep_ == "nsubjpass":
+                        # "the deployment of 250 troops has been approved", "the dispatch ... was
+                        # approved by the cabinet": decided, not there yet; other passives say nothing
+                        if st in ("deployed", "arriving", "planned") and not _negated(v) and \
+                                v.lemma_.lower() in frames.get("approval", ()) and v.dep_ != "xcomp":
+                            return Status("planned", f"{c.text} {v.text}")
+                        continue
                     if c.dep_ == "dobj" and st in ("deployed", "arriving") and not _negated(v) and \
                             v.lemma_.lower() in frames.get("approval", ()) and v.dep_ not in ("xcomp", "ccomp"):
                         # "the Folketing approved the deployment of a Danish frigate": decided, not there yet

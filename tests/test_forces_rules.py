@@ -1101,3 +1101,10 @@ def test_forces_rules_pending_a_decision_is_pending(extract, text):
     rows = extract(text)
     contributor = "HRV" if "Croatia" in text else "MLT"
     assert statuses(rows, contributor) == {"pending"}
+
+
+def test_forces_rules_an_approved_deployment_in_the_passive_is_planned(extract):
+    """'The dispatch of 90 Czech soldiers to Latvia was approved by the cabinet': decided, not there yet."""
+    rows = extract("The dispatch of 90 Czech soldiers to Latvia was approved by the cabinet on Monday.")
+    assert statuses(rows, "CZE") == {"planned"}
+    assert quantities(rows, "CZE") == {90}
