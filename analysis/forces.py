@@ -2641,6 +2641,13 @@ def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors
             c.dep_ == "amod" and slex.status_adjectives.get(c.lower_) == "withdrawing" for c in g.head.children)
         over = tense in ("past", "perfect") and not going  # "have started relieving the outgoing X"
         return own[0] if own else Status("withdrawn" if over else "withdrawing", pred.text)
+    if pred is not None and pred.pos_ == "VERB" and pred.lemma_.lower() in slex.frames.get("succession", ()) \
+            and g.head.dep_ == "nsubjpass" and g.head.head.i == pred.i and not _negated(pred):
+        # "the 200 Dutch marines will be replaced in May", "are being relieved": the passive
+        # subject is the contingent that makes way, on its way out; gone once it is done
+        tense = verb_tense(verb_chain(pred)[0], slex)
+        done = tense == "perfect" or (tense == "past" and not any(a.lower_ == "being" for a in _aux(pred)))
+        return Status("withdrawn" if done else "withdrawing", pred.text)
     if st.status in ("unknown", "deployed") and (pred is None or pred.lemma_.lower() in ("be", "have")
                                                  or st.status == "unknown"):
         done_tour = _finished_tour(g, slex)

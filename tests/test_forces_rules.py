@@ -1108,3 +1108,14 @@ def test_forces_rules_an_approved_deployment_in_the_passive_is_planned(extract):
     rows = extract("The dispatch of 90 Czech soldiers to Latvia was approved by the cabinet on Monday.")
     assert statuses(rows, "CZE") == {"planned"}
     assert quantities(rows, "CZE") == {90}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The 200 Dutch marines in Lithuania will be replaced in May.", "withdrawing"),
+    ("Its 140 Austrian soldiers in Kosovo are being relieved this week.", "withdrawing"),
+])
+def test_forces_rules_the_contingent_replaced_in_the_passive_goes_out(extract, text, status):
+    """'will be replaced', 'are being relieved': the subject is the outgoing contingent, not the incoming one."""
+    rows = extract(text)
+    contributor = "NLD" if "Dutch" in text else "AUT"
+    assert statuses(rows, contributor) == {status}
