@@ -860,6 +860,27 @@ def _leaves_behind(verb: Token, actors) -> bool:
     return troops and placed
 
 
+def _leaves_home(verb: Token, objs: list[Token], actors) -> bool:
+    """"About 450 Malawian soldiers left Lilongwe for Goma": the place left belongs to the state
+    the subject names (its capital or the state itself), so the unit leaves home, not a mission."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+    if verb.dep_ in ("acl", "relcl") and not subjects:
+        subjects = [verb.head]
+    own = set()
+    for s in subjects:
+        for t in s.subtree:
+            a = _map_contributor(actors.at_token(t), actors)
+            if a is not None and a.type == "state":
+                own.add(a.id)
+    left = set()
+    for o in objs:
+        a = _map_contributor(actors.at_token(o), actors)
+        if a is None:
+            return False
+        left.add(a.id)
+    return bool(left) and left <= own
+
+
 def _future_time(verb: Token, lex: StatusLexicon) -> bool:
     """"next month", "in the coming weeks", "tomorrow": a date on the verb that lies ahead."""
     words = lex.frames.get("future_time", frozenset())
@@ -1036,7 +1057,8 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         later = {t.lower_ for t in cue_verb.sent if t.i > cue_verb.i}
         bound = any(c.dep_ == "prep" and c.lower_ in ("for", "to", "towards") for c in cue_verb.children) \
             or bool(later & {"due", "expected", "heading", "bound", "route", "sailing"})
-        setting_out = objs and bound and all(actors.at_token(o) is None for o in objs)
+        setting_out = objs and bound and (all(actors.at_token(o) is None for o in objs)
+                                          or _leaves_home(cue_verb, objs, actors))
         # "will leave for the Central African Republic": no place left, a destination named
         setting_out = setting_out or (not objs and _destination(cue_verb, actors))
         if setting_out:

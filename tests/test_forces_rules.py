@@ -1119,3 +1119,10 @@ def test_forces_rules_the_contingent_replaced_in_the_passive_goes_out(extract, t
     rows = extract(text)
     contributor = "NLD" if "Dutch" in text else "AUT"
     assert statuses(rows, contributor) == {status}
+
+
+def test_forces_rules_leaving_the_home_capital_for_a_mission_is_setting_out(extract):
+    """'left Lilongwe for Goma': the soldiers leave their own capital for the mission, they are on their way in."""
+    rows = extract("About 450 Malawian soldiers left Lilongwe for Goma on Thursday.")
+    assert statuses(rows, "MWI") == {"arriving"}
+    assert quantities(rows, "MWI") == {450}
