@@ -600,6 +600,11 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
         a = actors.actors.get(lex.collective_referents[lem])  # "thanked the allies": NATO, if named
     if a is None and lem in MINISTRY_NOUNS and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
         a = _earlier_ministry_state(tok, actors)  # "The ministry summoned ..." after "Estonia's foreign ministry"
+    if a is None and lem in HOME_GOVERNMENT_NOUNS and tok.tag_ in ("NN", "NNP") and tok.i > 0 \
+            and tok.doc[tok.i - 1].lower_ in ("the", "defence", "defense", "foreign") \
+            and not any(c.dep_ in ("poss", "amod", "compound") and actors.at_token(c) is not None for c in tok.children):
+        home = state_actor(actors, _home_country(actors))  # "accused the executive of" in a Senate story
+        a = government_or_state(actors, home) if home is not None else None
     if a is None and lem in OPERATION_NOUNS and tok.tag_ in ("NN", "NNP") \
             and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
         a = _main_operation(actors)  # "The Mission called on the Government" in a UN release
@@ -636,6 +641,20 @@ SPEAKING_FOR_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "r
 SPEAKER_TITLES = {"president", "minister", "premier", "secretary-general", "general", "chancellor", "secretary",
                   "commander", "prime", "king", "emir", "chairperson", "chairman", "leader"}
 MINISTRY_NOUNS = {"ministry", "embassy", "department"}
+
+
+HOME_GOVERNMENT_NOUNS = {"government", "executive", "cabinet", "ministry"}
+
+
+def _home_country(actors) -> str:
+    """The country whose politics the article reports: the one country of its parties and
+    parliaments, else the host of its operation. A bare "the executive" or "the ministry" with
+    no earlier owner is that country's."""
+    countries = {a.country for a in actors.actors.values()
+                 if getattr(a, "kind", "") in ("political_party", "legislature") and a.country}
+    if len(countries) == 1:
+        return countries.pop()
+    return actors.host_country() if hasattr(actors, "host_country") else ""
 
 
 def _earlier_ministry_state(tok: Token, actors):
@@ -1285,6 +1304,15 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
     own = [c for c in tok.children if c.dep_ in ("poss",)]
     if own:
         return []
+    if lem in lex.act_nouns or lem in lex.speech_nouns:
+        # "backed a proposal by Haiti's council", "rejected the request from Bamako": the parser
+        # may hang the "by" phrase on the verb
+        by = _prep_objects(tok, ("by", "from"))
+        if not by and tok.dep_ == "dobj":
+            by = [p for p in _prep_objects(tok.head, ("by",)) if p.i > tok.i]
+        found = [a for p in by for a in _np_actors(p, actors, strict=True, lex=lex) if a.id not in exclude]
+        if found:
+            return found
     if lem in lex.hostile_event_nouns:
         by = _prep_objects(tok, ("by", "from"))
         if by:
@@ -1297,7 +1325,8 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
         if op is not None:
             return [op] if op.id not in exclude else []
         # no operation to own "the new deployment": whoever the text last said sent troops
-        return _last_actor_subject(tok, actors, lex, exclude) if lem in lex.act_nouns else []
+        return _last_actor_subject(tok, actors, lex, exclude) \
+            if lem in lex.act_nouns or tok.lower_ in lex.act_nouns else []
     if lem in lex.act_nouns and any(c.lower_ in ("the", "this", "that") for c in tok.children):
         found = _last_actor_subject(tok, actors, lex, exclude)
         if not found and lem in lex.body_act_nouns:
@@ -1369,7 +1398,7 @@ def _last_body(tok: Token, actors, exclude: frozenset) -> list:
 def _last_actor_subject(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
     """Who did "the extension" / "the decision": the latest state, government or organisation
     that was the subject of a clause before the noun (this sentence first, then earlier ones)."""
-    verbs = set(lex.act_nouns.get(_lemma(tok), ()))
+    verbs = set(lex.act_nouns.get(_lemma(tok), ()) or lex.act_nouns.get(tok.lower_, ()))
     own = _own_countries(actors, exclude)
     for sent in [tok.sent, *reversed(_sentences_before(tok, 40))]:
         acts = [t for t in sent if t.i < tok.i and t.pos_ in ("VERB", "AUX") and _lemma(t) in verbs]
@@ -1572,7 +1601,10 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
     # "demanded that France withdraw"
     if e.stance == "demand":
         for c in root.children:
-            if c.dep_ == "ccomp":
+            # "called for the Ugandan troops to leave": the parser makes "for" the mark of an
+            # adverbial clause
+            if c.dep_ == "ccomp" or c.dep_ == "advcl" and any(
+                    w.dep_ == "mark" and w.lower_ in ("for", "that") for w in c.children):
                 subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")] or [
                     s for s in c.children if s.dep_ in ("compound", "npadvmod") and s.i < c.i]  # mis-parsed "that UNFICYP sign"
                 found = _targets_of(subjects, actors, lex, True, exclude)

@@ -618,3 +618,29 @@ def test_stances_targets_the_party_refers_back_to_the_party_named_before(nlp):
             "The party would not oppose the decision, its leader said.")
     got = pairs(nlp, text)
     assert any(s == "senterpartiet" and st == "neutral" for s, _, st in got)
+
+
+def test_stances_targets_call_for_a_clause_targets_its_subject(nlp):
+    got = pairs(nlp, "Uganda sent 2,000 troops to Juba. Workneh Gebeyehu called for the Ugandan troops to leave.")
+    assert ("workneh-gebeyehu", "UGA", "demand") in got
+
+
+def test_stances_targets_not_calling_for_the_troops_to_leave_is_neutral_towards_their_sender(nlp):
+    got = pairs(nlp, "Uganda sent 2,000 troops to Juba. Workneh Gebeyehu urged restraint. "
+                     "He did not call for the troops to leave.")
+    assert ("workneh-gebeyehu", "UGA", "neutral") in got
+    assert not any(st == "demand" and t == "UGA" for _, t, st in got)
+
+
+def test_stances_targets_bare_ministry_in_a_parliament_story_is_the_home_government(nlp):
+    text = ("Latvia's parliament, the Saeima, approved the brigade funding on Thursday. "
+            "The National Alliance backed the bill. "
+            "Aleksejs Roslikovs called on the Ministry of Defence to publish the full contracts.")
+    got = pairs(nlp, text)
+    assert any(s == "aleksejs-roslikovs" and st == "demand" and t in ("LVA", "lva-government") for s, t, st in got)
+
+
+def test_stances_targets_proposal_by_an_actor_targets_its_author(nlp):
+    got = pairs(nlp, "Washington backed a proposal by Haiti's Transitional Presidential Council "
+                     "to turn the mission into a UN operation.")
+    assert ("USA", "hti-tpc", "support") in got
