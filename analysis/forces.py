@@ -985,6 +985,13 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         return Status("pending", cue_text)
     if any(l in frames.get("refusal", ()) | frames.get("deliberation", frozenset()) for l in outer_lemmas):
         return Status("refused", cue_text)  # "ruled out sending", "is considering whether to withdraw"
+    if entry is not None and not negated and any(
+            v.lemma_.lower() in frames.get("approval", ()) and nxt is cue_verb and nxt.dep_ == "xcomp"
+            and nxt.tag_ == "VBG" for v, nxt in zip(chain, chain[1:])):
+        # "the cabinet approved dispatching about 150 soldiers": the move itself approved, decided
+        # (an approval asked of someone, or withheld, was handled above)
+        ahead = _lookup(entry, "future")
+        return Status(ahead if ahead in ("withdrawing", "remaining") else "planned", cue_text)
     if any(l in frames.get("request", ()) for l in outer_lemmas) or \
             (top.dep_ == "xcomp" and top.head.lemma_.lower() in frames.get("request", ())):
         return Status("unknown", cue_text)

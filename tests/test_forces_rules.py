@@ -1126,3 +1126,10 @@ def test_forces_rules_leaving_the_home_capital_for_a_mission_is_setting_out(extr
     rows = extract("About 450 Malawian soldiers left Lilongwe for Goma on Thursday.")
     assert statuses(rows, "MWI") == {"arriving"}
     assert quantities(rows, "MWI") == {450}
+
+
+def test_forces_rules_approved_sending_is_planned(extract):
+    """'The cabinet approved dispatching 300 troops': an approval of the contributor's own move decides it."""
+    rows = extract("The Slovak cabinet on Wednesday approved dispatching about 150 soldiers to Hungary.")
+    assert statuses(rows, "SVK") == {"planned"}
+    assert quantities(rows, "SVK") == {150}
