@@ -821,6 +821,20 @@ def _approval_verb(noun: Token, lex: StatusLexicon) -> Token | None:
     return gov if gov.lemma_.lower() in lex.frames.get("approval", ()) else None
 
 
+_CONFIRM_VERBS = frozenset({"confirm", "ratify", "endorse", "rubber-stamp", "finalise", "finalize"})
+
+
+def _approval_outstanding(verb: Token, lex: StatusLexicon) -> bool:
+    """"has yet to be approved by the Senate", "is yet to be ratified": a 'yet to' approval
+    on the verb (or its governing 'have'/'be') has not been given."""
+    approval = lex.frames.get("approval", frozenset()) | _CONFIRM_VERBS
+    for v in (verb, verb.head):
+        if any(c.dep_ == "advmod" and c.lower_ == "yet" for c in v.children) and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in approval for c in v.children):
+            return True
+    return False
+
+
 def _requested_approval(verb: Token, lex: StatusLexicon) -> bool:
     """"has asked its parliament to approve up to 500 more", "asked lawmakers to authorise the
     deployment": an approval someone was asked for and has not given yet."""
@@ -919,6 +933,11 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         approval = _approval_verb(pred, lex)
         if approval is not None and (_negated(approval) or _denied_by_head(approval)):
             return Status("pending", f"not {approval.text} {pred.text}")  # "had not approved the deployment"
+        gov = pred.head
+        while gov.pos_ == "ADP" and gov.head is not gov:
+            gov = gov.head
+        if gov is not pred and gov.pos_ in ("VERB", "AUX") and _approval_outstanding(gov, lex):
+            return Status("pending", f"yet to {pred.text}")  # "the deployment ... is yet to be ratified"
         if approval is not None and _requested_approval(approval, lex):
             return Status("pending", f"{approval.head.text} {approval.text} {pred.text}")
         if approval is not None and st in ("deployed", "arriving") and approval.dep_ not in ("xcomp", "ccomp"):
@@ -932,6 +951,8 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
             return Status("pending", f"not {v.text}")
         if _requested_approval(v, lex):  # "asked parliament to approve sending 150 troops"
             return Status("pending", f"{v.head.text} {v.text}")
+        if _approval_outstanding(v, lex):  # "Egypt's pledge ... has yet to be confirmed by Cairo"
+            return Status("pending", f"yet to {v.text}")
     # 1. the content cue: the innermost verb of the chain with a lexicon entry
     cue_verb, entry = None, None
     for v in reversed(chain):

@@ -1133,3 +1133,13 @@ def test_forces_rules_approved_sending_is_planned(extract):
     rows = extract("The Slovak cabinet on Wednesday approved dispatching about 150 soldiers to Hungary.")
     assert statuses(rows, "SVK") == {"planned"}
     assert quantities(rows, "SVK") == {150}
+
+
+@pytest.mark.parametrize("text", [
+    "Uruguay's offer of 200 more soldiers has yet to be approved by the Senate.",
+    "The deployment of 120 Uruguayan soldiers is yet to be ratified by parliament.",
+])
+def test_forces_rules_yet_to_be_approved_is_pending(extract, text):
+    """'has yet to be approved', 'is yet to be ratified': the approval is still outstanding."""
+    rows = extract(text)
+    assert statuses(rows, "URY") == {"pending"}
