@@ -592,6 +592,9 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
     if a is None and lem in lex.group_reference_nouns and tok.tag_ == "NN" \
             and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
         a = _last_group_named(tok, actors)  # "U.S. support for the group" after "the SDF"
+    if a is None and lem == "party" and tok.tag_ == "NN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in PARTY_DETERMINERS \
+            and all(c.dep_ not in ("poss", "compound") for c in tok.children):
+        a = _last_party_named(tok, actors)  # "The party has demanded ..." after "the People's Party"
     if a is None and lem in lex.collective_referents and tok.tag_ == "NNS" \
             and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
         a = actors.actors.get(lex.collective_referents[lem])  # "thanked the allies": NATO, if named
@@ -698,6 +701,22 @@ def _last_group_named(tok: Token, actors):
         if start <= m.start_token and m.end_token <= tok.i:
             a = actors.actors.get(m.actor_id)
             if a is not None and a.type == "armed_group":
+                best = a
+    return best
+
+
+PARTY_DETERMINERS = {"the", "opposition", "ruling", "governing"}
+
+
+def _last_party_named(tok: Token, actors):
+    """The political party named last before ``tok``, within five sentences: what "the party"
+    or "the opposition party" refers back to."""
+    start = min((s.start for s in _sentences_before(tok, 5)), default=tok.sent.start)
+    best = None
+    for m in actors.mentions:
+        if start <= m.start_token and m.end_token <= tok.i:
+            a = actors.actors.get(m.actor_id)
+            if a is not None and getattr(a, "kind", "") == "political_party":
                 best = a
     return best
 

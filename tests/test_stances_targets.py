@@ -611,3 +611,10 @@ def test_stances_targets_deployment_without_an_operation_is_the_sender(nlp):
             "In Beni, a spokesman for the Congolese army welcomed the new deployment.")
     got = pairs(nlp, text)
     assert any(t == "UGA" and st == "support" for _, t, st in got)
+
+
+def test_stances_targets_the_party_refers_back_to_the_party_named_before(nlp):
+    text = ("Norway will host more US Marines. The Centre Party was split. "
+            "The party would not oppose the decision, its leader said.")
+    got = pairs(nlp, text)
+    assert any(s == "senterpartiet" and st == "neutral" for s, _, st in got)
