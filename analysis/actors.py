@@ -1506,6 +1506,83 @@ def _possessor_country(aset: ActorSet, first: Token) -> str:
     return actor.country
 
 
+#: Bodies a possessive can name before a person's post ("the party's defence critic", "the
+#: group's coordinator"): the body is then the last such actor mentioned before.
+BODY_NOUNS = {"party", "group", "movement", "committee", "opposition", "alliance", "coalition",
+              "organisation", "organization", "association", "union", "bloc", "network", "front"}
+
+
+def _body_possessive_owner(aset: ActorSet, poss: Token) -> Actor | None:
+    """The body a possessive names: "Its" / "Their" by the subject of the sentence before
+    ("DISY backed that approach. Its leader, X"), "DISY's" by its mention, "the party's" by
+    the last party (for "group", "movement" ... the last group or party) of the passage.
+    Only near antecedents count: a body two paragraphs back is rarely the one meant."""
+    doc = poss.doc
+    if poss.lower_ in {"its", "their"}:
+        prev = [s for s in doc.sents if s.end <= poss.sent.start][-1:]
+        for sent in prev:
+            for tok in sent:
+                if tok.dep_ in SUBJECT_DEPS and tok.head == sent.root:
+                    return aset.for_phrase(tok)
+        return None
+    if poss.text not in {"'s", "\u2019s"} or poss.i == 0:
+        return None
+    owner_tok = doc[poss.i - 1]
+    owner = aset.at_token(owner_tok)
+    if owner is not None or owner_tok.lower_ not in BODY_NOUNS:
+        return owner
+    sents = [s for s in doc.sents if s.end <= owner_tok.sent.start][-2:]
+    lo = sents[0].start if sents else owner_tok.sent.start
+    for m in sorted((m for m in aset.mentions if lo <= m.start_token and m.end_token <= owner_tok.i),
+                    key=lambda m: -m.start):
+        a = aset.actors.get(m.actor_id)
+        if a is None or not a.country or a.type not in {"armed_group", "other"}:
+            continue  # a state, its government, army or operation is no "party" or "group"
+        if owner_tok.lower_ == "party" and a.kind != "political_party":
+            continue
+        return a
+    return None
+
+
+def _affiliation_country(aset: ActorSet, first: Token, last: Token) -> str:
+    """"Its leader, Kirsti Bergstø", "DISY's chairwoman X", "X, the party's defence critic,": a
+    post that a possessive ties to a party, group or committee gives the person that body's
+    country even when the post ("leader", "critic", "coordinator") is no office title. A body
+    names its own people without a demonym, so the body is the best evidence of their country."""
+    doc = first.doc
+    sent = first.sent
+
+    def owner_country(poss: Token | None) -> str:
+        if poss is None:
+            return ""
+        owner = _body_possessive_owner(aset, poss)
+        if owner is None or owner.type == "person" or not owner.country:
+            return ""
+        return owner.country
+
+    # before the name: "[its|X's] <post words>[,] Name"
+    k = first.i - 1
+    if k >= sent.start and doc[k].text == ",":
+        k -= 1
+    words = 0
+    while k >= sent.start and words < 4 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in {"its", "their"}:
+        k -= 1
+        words += 1
+    if words and k >= sent.start and (doc[k].lower_ in {"its", "their"} or doc[k].text in {"'s", "\u2019s"}):
+        c = owner_country(doc[k])
+        if c:
+            return c
+    # after the name: "Name, the party's <post words>,"
+    j = last.i + 1
+    if j + 3 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"the", "its", "their"}:
+        for t in doc[j + 1:min(len(doc), j + 6)]:
+            if t.text in {"'s", "\u2019s"} or (t.lower_ in {"its", "their"}):
+                return owner_country(t)
+            if t.text in {",", ".", ";"}:
+                break
+    return ""
+
+
 def _described_as_country(aset: ActorSet, last: Token) -> str:
     """"Andrei Serdyukov, the Russian officer who ...", "RNDDH, a Haitian rights group": an
     apposition that opens with an article and a demonym (or "X-based") gives the country."""
@@ -1590,7 +1667,8 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
             if not country:
                 # "The EFF's Julius Malema", "Lithuania's Robertas Kaunas": a possessive
                 # right before the name; "X, the Russian officer who ...": a described apposition
-                country = _possessor_country(aset, first) or _described_as_country(aset, last)
+                country = (_possessor_country(aset, first) or _described_as_country(aset, last)
+                           or _affiliation_country(aset, first, last))
         if person.source == "reference" and person.country:
             pass  # a known public figure keeps the reference country over any nearby state
         elif country:

@@ -451,3 +451,17 @@ def test_actors_extract_shared_party_name_takes_the_country_its_sentence_names(n
 def test_actors_extract_name_opening_with_a_lower_case_particle(nlp):
     rows = actors_of(nlp, "The army's spokesman, al-Hamdani, said the vote was a new chapter of occupation.")
     assert any(r["name"] == "al-Hamdani" and r["type"] == "person" for r in rows.values())
+
+
+def test_actors_extract_leader_of_a_party_named_by_its_possessive_takes_the_party_country(nlp):
+    rows = actors_of(nlp, "British and French envoys came to the talks. Sinn Féin walked out of the "
+                          "debate. Its leader, Gerry Donnellan, said neutrality was not for sale.")
+    assert by_name(rows, "Gerry Donnellan")["country"] == "IRL"
+
+
+def test_actors_extract_critic_of_the_party_named_before_takes_its_country(nlp):
+    rows = actors_of(nlp, "American and French troops trained in Iraq this year. The New Democratic Party "
+                          "asked for a vote. Marion Delacroix, the party's foreign affairs critic, said the "
+                          "mission needed a clear end date.")
+    assert by_name(rows, "Marion Delacroix")["country"] == "CAN"
+
