@@ -1611,6 +1611,12 @@ INTERNATIONAL_ROLES = {"secretary-general", "special representative", "high repr
                        "head of mission", "special envoy", "envoy", "commission chairperson",
                        "commission president", "un envoy"}
 ORG_TYPES = {"international_organization", "military_operation"}
+#: Political offices of a state (roles from ``titles.jsonl``): a reporter leaves the state out
+#: of such a title mainly when it is the local one, the dateline's.
+POLITICAL_ROLES = {"president", "vice president", "prime minister", "deputy prime minister", "chancellor",
+                   "minister", "deputy minister", "state secretary", "foreign minister", "defence minister",
+                   "interior minister", "opposition leader", "party leader", "speaker",
+                   "member of parliament", "senator", "governor", "mayor"}
 
 
 def _people_roles(aset: ActorSet, doc: Doc) -> None:
@@ -1680,11 +1686,47 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
         elif role:
             # a state office with no country named next to it: the state the passage is about
             first_token = doc[person.mentions[0].start_token]
+            # a reporter names a foreign official's state ("Indian External Affairs Ministry
+            # spokesperson X") but not a local one ("President X" under a MALÉ dateline), so a
+            # bare office title is the dateline state's before it is the passage's busiest state
+            # (political offices only: a spokesman or officer under a dateline is as often
+            # the foreign force's, and the dateline is just where the reporter sits)
             person.country = (_previous_subject_country(aset, first_token)
+                              or (_dateline_country(aset) if role in POLITICAL_ROLES else "")
                               or _salient_country(aset, first_token))
         else:
             person.country = ""  # no office, no evidence: guessing from nearby states misleads
         person.role = role or person.role
+
+
+DASHES = {"-", "\u2013", "\u2014", "--"}
+
+
+def _dateline_country(aset: ActorSet) -> str:
+    """The state of the article's dateline ("MALÉ —", "Quito / Manta –", "PORT OF SPAIN –"):
+    its capital, a metonym or the state's name before the first dash of the text; "" when the
+    dateline names none or names places of two states ("JUBA/KAMPALA")."""
+    doc = aset.doc
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return ""
+    dash = next((t for t in first[:14] if t.text in DASHES and t.i > first.start), None)
+    if dash is None:
+        return ""
+    head = doc[first.start:dash.i].text
+    head = re.sub(r"\(.*?\)", " ", head)  # "(Reuters)"
+    found: set[str] = set()
+    for part in re.split(r"[/,;]", head):
+        part = part.strip()
+        if not part:
+            continue
+        iso = aset.ref.metonyms.get(norm(part), "")
+        if not iso:
+            ent = aset.ref.lookup(part)
+            iso = ent.id if ent is not None and ent.type == "state" else ""
+        if iso:
+            found.add(iso)
+    return found.pop() if len(found) == 1 else ""
 
 
 def _previous_subject_country(aset: ActorSet, token: Token) -> str:

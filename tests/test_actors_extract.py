@@ -465,3 +465,15 @@ def test_actors_extract_critic_of_the_party_named_before_takes_its_country(nlp):
                           "mission needed a clear end date.")
     assert by_name(rows, "Marion Delacroix")["country"] == "CAN"
 
+
+def test_actors_extract_bare_political_title_under_a_dateline_is_the_dateline_state(nlp):
+    rows = actors_of(nlp, "SUVA \u2013 The first Australian and New Zealand engineers arrived at the port on "
+                          "Tuesday. Prime Minister Tevita Naulivou welcomed the Australian soldiers.")
+    assert by_name(rows, "Tevita Naulivou")["country"] == "FJI"
+
+
+def test_actors_extract_spokesman_under_a_dateline_is_not_given_the_dateline_state(nlp):
+    rows = actors_of(nlp, "NAIROBI \u2013 Ugandan troops crossed into South Sudan on Monday. Army spokesman "
+                          "Felix Okwera said Uganda would stay until the fighting ended.")
+    assert by_name(rows, "Felix Okwera")["country"] != "KEN"
+
