@@ -477,3 +477,10 @@ def test_actors_extract_spokesman_under_a_dateline_is_not_given_the_dateline_sta
                           "Felix Okwera said Uganda would stay until the fighting ended.")
     assert by_name(rows, "Felix Okwera")["country"] != "KEN"
 
+
+def test_actors_extract_caribbean_and_maldivian_leaders_from_the_reference_list(nlp):
+    rows = actors_of(nlp, "Indian helicopters left the islands this week. Mohamed Muizzu thanked the "
+                          "Indian crews. An American destroyer sailed south, and Nicolás Maduro called the "
+                          "American ship a threat.")
+    assert by_name(rows, "Mohamed Muizzu")["country"] == "MDV"
+    assert by_name(rows, "Nicolás Maduro")["country"] == "VEN"
