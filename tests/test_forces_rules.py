@@ -1143,3 +1143,10 @@ def test_forces_rules_yet_to_be_approved_is_pending(extract, text):
     """'has yet to be approved', 'is yet to be ratified': the approval is still outstanding."""
     rows = extract(text)
     assert statuses(rows, "URY") == {"pending"}
+
+
+def test_forces_rules_taking_over_from_another_contingent_is_coming_in(extract):
+    """'took over from the Fijians': the unit has relieved the outgoing one and is now in place."""
+    rows = extract("A Mongolian company of 180 soldiers took over from the Fijians at the camp on Monday.")
+    assert statuses(rows, "MNG") and statuses(rows, "MNG") <= {"deployed", "arriving"}
+    assert quantities(rows, "MNG") == {180}
