@@ -1884,6 +1884,46 @@ def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tu
             yield tok, states
 
 
+def _bracketed_count_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Group, object]]:
+    """(group, state) for a strength given in brackets right after a state, as briefings list
+    contributors: "contributors include France (700), Italy (350)", "come from Ghana (870
+    soldiers)". The sentence must speak of contributions (a contributor noun or a personnel
+    unit), and the bracket holds only a head count, with an optional personnel noun."""
+    lex = ulex
+    toks = list(sent)
+    context = any(t.lower_ in lex.contributor_nouns or unit_class(t, lex) in ("individual", "formation")
+                  for t in toks if not t.like_num)
+    if not context:
+        return
+    seen = set()
+    for k, tok in enumerate(toks[:-3]):
+        a = actors.at_token(tok)
+        state = _map_contributor(a, actors) if a is not None else None
+        if state is None or state.type != "state" or toks[k + 1].text != "(" or actors.at_token(toks[k + 1]) is a:
+            continue
+        inner = []
+        for t in toks[k + 2: k + 7]:
+            if t.text == ")":
+                break
+            inner.append(t)
+        else:
+            continue
+        if not inner or not inner[0].like_num or inner[0].ent_type_ in lex.excluded_entity_types \
+                or _looks_like_date(inner[0]):
+            continue
+        rest = inner[1:]
+        if rest and not (len(rest) == 1 and unit_class(rest[0], lex) in ("individual", "formation")):
+            continue  # "(2 frigates)", "(700 km)", "(up 5%)": not a head count
+        if state.id in seen:
+            continue
+        seen.add(state.id)
+        q = parse_quantity(inner[0].text, lex)
+        if q is None or q.value is None:
+            continue
+        q = replace(q, kind="headcount")
+        yield Group(head=inner[0], tokens=[inner[0]], quantity=q, personnel=rest[0].text if rest else "troops"), state
+
+
 _SHARE_PRONOUNS = frozenset({"whom", "them", "which", "these", "those"})
 
 
@@ -3057,6 +3097,14 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if st.status in ("unknown", "refused"):
             st = Status("deployed", g.quantity.text)
         emit(g, None, states, st, g, skip_done=False)
+    for g, state in _bracketed_count_rows(sent, actors, ulex):
+        # "France (700), Italy (350)": the listed strength is the one there now, unless the
+        # sentence's verb says otherwise
+        root = sent.root
+        st = classify_status(root, slex, actors) if root.pos_ in ("VERB", "AUX") else Status("deployed", "")
+        if st.status in ("unknown", "refused"):
+            st = Status("deployed", "listed")
+        emit(g, None, [state], st, g, skip_done=False)
     for noun, states in _contributor_list_rows(sent, actors, ulex):
         emit(Group(head=noun), None, states, Status("deployed", noun.text), None, skip_done=True)
     if carry is not None and counted:

@@ -1150,3 +1150,16 @@ def test_forces_rules_taking_over_from_another_contingent_is_coming_in(extract):
     rows = extract("A Mongolian company of 180 soldiers took over from the Fijians at the camp on Monday.")
     assert statuses(rows, "MNG") and statuses(rows, "MNG") <= {"deployed", "arriving"}
     assert quantities(rows, "MNG") == {180}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troop contributors to the mission include Bangladesh (1,300), Nepal (900) and Rwanda (750).",
+     {"BGD": 1300, "NPL": 900, "RWA": 750}),
+    ("The largest contingents come from Ghana (870 soldiers) and Indonesia (1,230 soldiers).",
+     {"GHA": 870, "IDN": 1230}),
+])
+def test_forces_rules_a_head_count_in_brackets_after_each_state(extract, text, expected):
+    """Briefing-style lists give each contributor's strength in brackets: 'France (700), Italy (350)'."""
+    rows = extract(text)
+    for state, n in expected.items():
+        assert n in quantities(rows, state), state
