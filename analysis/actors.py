@@ -604,6 +604,8 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
                                            or aset.at_token(doc[start - 1]) is not None):
             start -= 1
         phrase = _strip_determiners(doc[start:span.end]) if start < span.end else span
+        if term == "embassy":
+            _add_embassy(aset, span, phrase, country)
         if country in junta_countries:
             gov = government_of(aset, country)
             # the country modifier inside the phrase is part of the government mention
@@ -622,6 +624,50 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
     for gov in governments:
         if not gov.mentions:
             aset.actors.pop(gov.id, None)
+
+
+def _add_embassy(aset: ActorSet, span: Span, phrase: Span, country: str) -> None:
+    """"The Russian embassy in Sofia", "the Embassy of the United States in Quito", then "the
+    embassy": an analyst lists a state's embassy as an actor of its own (type ``other``, the
+    sending state's country). Only an embassy whose sender the phrase names (a demonym,
+    possessive or "of <state>") or one already met is listed; "the embassy in Bamako" alone
+    names the host, not the sender.
+
+    The embassy speaks for its state, so its words stay the state's mention: the row is
+    recorded without claiming tokens, and the stance and force steps still read the state
+    off "the embassy"."""
+    doc = span.doc
+    end = span.end
+    named = any((a := aset.at_token(t)) is not None and a.country == country for t in phrase)
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        m = aset.mention_at(doc[k])
+        if m is not None and aset.actors[m.actor_id].type == "state" and aset.actors[m.actor_id].country == country:
+            named = True
+            end = m.end_token
+    aid = f"{country.lower()}-embassy"
+    if not named and aid not in aset.actors:
+        return
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].text[:1].isupper():
+        k = end + 1
+        while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "es"}) \
+                and doc[k].pos_ in {"PROPN", "ADP"}:
+            k += 1
+        if doc[k - 1].pos_ == "PROPN":
+            end = k
+    embassy = aset.actors.get(aid) or aset.add_actor(Actor(id=aid, name="", type="other", country=country,
+                                                           source="rule", kind="embassy"))
+    full = clean_span_text(doc[phrase.start:end].text)
+    whole = doc[phrase.start:end]
+    embassy.mentions.append(Mention(whole.start_char, whole.end_char, whole.start, whole.end, full, aid,
+                                    "government"))
+    for alias in (full, clean_span_text(phrase.text)):
+        if len(alias.split()) > 1 and alias not in embassy.aliases:
+            embassy.aliases.append(alias)
+    if not embassy.name:
+        embassy.name = full[0].upper() + full[1:]
 
 
 def government_of(aset: ActorSet, iso3: str) -> Actor | None:

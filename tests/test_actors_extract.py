@@ -484,3 +484,14 @@ def test_actors_extract_caribbean_and_maldivian_leaders_from_the_reference_list(
                           "American ship a threat.")
     assert by_name(rows, "Mohamed Muizzu")["country"] == "MDV"
     assert by_name(rows, "Nicolás Maduro")["country"] == "VEN"
+
+
+def test_actors_extract_embassy_is_its_own_actor_of_the_sending_state(nlp):
+    rows = actors_of(nlp, "Kenyan troops joined the patrols on Monday. The Iranian embassy in Nairobi called "
+                          "the patrols a provocation, and the embassy urged Kenya to reconsider.")
+    embassy = [r for r in rows.values() if "embassy" in r["name"].lower()]
+    assert len(embassy) == 1
+    assert (embassy[0]["type"], embassy[0]["country"]) == ("other", "IRN")
+    assert "Iranian embassy in Nairobi" in aliases(embassy[0])
+    assert embassy[0]["mentions"] == 2
+    assert "Nairobi" not in aliases(rows["KEN"])
