@@ -406,11 +406,22 @@ def _disambiguated(aset: ActorSet, known: Entity | None, text: str, weights: dic
                    span: Span | None = None) -> Entity | None:
     """Among reference entities sharing this surface form, the one of the country its own
     sentence names ("In Stockholm, the opposition Left Party"), else of the most-named country.
-    Only parties are chosen this way; other shared names keep the entity ruler's choice."""
-    if known is None or known.kind != "political_party":
+    Parties are chosen this way, and so are national bodies of different states sharing an
+    acronym ("ADF": Australia's Defence Force or Congo's Allied Democratic Forces): each
+    belongs to one state, so the state the article names most is the better guess than the
+    ruler's alphabetical one. Other shared names keep the entity ruler's choice."""
+    if known is None:
         return known
-    options = [e for i in aset.ref.alternatives(text) for e in [aset.ref.entities.get(i)]
-               if e is not None and e.kind == "political_party"]
+    if known.kind == "political_party":
+        options = [e for i in aset.ref.alternatives(text) for e in [aset.ref.entities.get(i)]
+                   if e is not None and e.kind == "political_party"]
+    elif known.country and known.type != "state":
+        options = [e for i in aset.ref.alternatives(text) for e in [aset.ref.entities.get(i)]
+                   if e is not None and e.country and e.type != "state" and e.kind != "political_party"]
+        if len({e.country for e in options}) < len(options):
+            return known  # two bodies of one state: the article's states cannot tell them apart
+    else:
+        return known
     if len(options) < 2:
         return known
     if span is not None:

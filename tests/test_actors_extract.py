@@ -495,3 +495,16 @@ def test_actors_extract_embassy_is_its_own_actor_of_the_sending_state(nlp):
     assert "Iranian embassy in Nairobi" in aliases(embassy[0])
     assert embassy[0]["mentions"] == 2
     assert "Nairobi" not in aliases(rows["KEN"])
+
+
+def test_actors_extract_acronym_shared_by_two_national_bodies_takes_the_article_state(nlp):
+    rows = actors_of(nlp, "Australian engineers reached Lae in Papua New Guinea. The ADF said Australia would "
+                          "send more Australian trainers to Papua New Guinea next year.")
+    adf = [r for r in rows.values() if "ADF" in aliases(r)]
+    assert len(adf) == 1
+    assert (adf[0]["type"], adf[0]["country"]) == ("military_unit", "AUS")
+    rows = actors_of(nlp, "ADF rebels attacked two villages near Beni in eastern Congo, and the Congolese army "
+                          "said the ADF had killed 12 civilians.")
+    adf = [r for r in rows.values() if "ADF" in aliases(r)]
+    assert len(adf) == 1
+    assert (adf[0]["type"], adf[0]["country"]) == ("armed_group", "COD")
