@@ -1163,3 +1163,12 @@ def test_forces_rules_a_head_count_in_brackets_after_each_state(extract, text, e
     rows = extract(text)
     for state, n in expected.items():
         assert n in quantities(rows, state), state
+
+
+@pytest.mark.parametrize("text", [
+    "Latvia will deploy 200 soldiers to Kosovo next year.",
+    "A further 200 Latvian soldiers are to be deployed to Kosovo in the coming weeks.",
+])
+def test_forces_rules_a_deployment_still_ahead_is_planned(extract, text):
+    """'will deploy', 'are to be deployed': decided but not under way, so planned rather than arriving."""
+    assert statuses(extract(text), "LVA") == {"planned"}
