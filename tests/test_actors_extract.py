@@ -508,3 +508,9 @@ def test_actors_extract_acronym_shared_by_two_national_bodies_takes_the_article_
     adf = [r for r in rows.values() if "ADF" in aliases(r)]
     assert len(adf) == 1
     assert (adf[0]["type"], adf[0]["country"]) == ("armed_group", "COD")
+
+
+def test_actors_extract_new_parties_keep_their_own_state_among_foreign_ones(nlp):
+    rows = actors_of(nlp, "Indian and Chinese diplomats watched the vote closely. The Maldivian Democratic "
+                          "Party said India had been a loyal partner, while Indian officials declined to comment.")
+    assert by_name(rows, "Maldivian Democratic Party")["country"] == "MDV"
