@@ -406,11 +406,22 @@ def _disambiguated(aset: ActorSet, known: Entity | None, text: str, weights: dic
                    span: Span | None = None) -> Entity | None:
     """Among reference entities sharing this surface form, the one of the country its own
     sentence names ("In Stockholm, the opposition Left Party"), else of the most-named country.
-    Only parties are chosen this way; other shared names keep the entity ruler's choice."""
-    if known is None or known.kind != "political_party":
+    Parties are chosen this way, and so are national bodies of different states sharing an
+    acronym ("ADF": Australia's Defence Force or Congo's Allied Democratic Forces): each
+    belongs to one state, so the state the article names most is the better guess than the
+    ruler's alphabetical one. Other shared names keep the entity ruler's choice."""
+    if known is None:
         return known
-    options = [e for i in aset.ref.alternatives(text) for e in [aset.ref.entities.get(i)]
-               if e is not None and e.kind == "political_party"]
+    if known.kind == "political_party":
+        options = [e for i in aset.ref.alternatives(text) for e in [aset.ref.entities.get(i)]
+                   if e is not None and e.kind == "political_party"]
+    elif known.country and known.type != "state":
+        options = [e for i in aset.ref.alternatives(text) for e in [aset.ref.entities.get(i)]
+                   if e is not None and e.country and e.type != "state" and e.kind != "political_party"]
+        if len({e.country for e in options}) < len(options):
+            return known  # two bodies of one state: the article's states cannot tell them apart
+    else:
+        return known
     if len(options) < 2:
         return known
     if span is not None:
@@ -604,6 +615,8 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
                                            or aset.at_token(doc[start - 1]) is not None):
             start -= 1
         phrase = _strip_determiners(doc[start:span.end]) if start < span.end else span
+        if term == "embassy":
+            _add_embassy(aset, span, phrase, country)
         if country in junta_countries:
             gov = government_of(aset, country)
             # the country modifier inside the phrase is part of the government mention
@@ -622,6 +635,50 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
     for gov in governments:
         if not gov.mentions:
             aset.actors.pop(gov.id, None)
+
+
+def _add_embassy(aset: ActorSet, span: Span, phrase: Span, country: str) -> None:
+    """"The Russian embassy in Sofia", "the Embassy of the United States in Quito", then "the
+    embassy": an analyst lists a state's embassy as an actor of its own (type ``other``, the
+    sending state's country). Only an embassy whose sender the phrase names (a demonym,
+    possessive or "of <state>") or one already met is listed; "the embassy in Bamako" alone
+    names the host, not the sender.
+
+    The embassy speaks for its state, so its words stay the state's mention: the row is
+    recorded without claiming tokens, and the stance and force steps still read the state
+    off "the embassy"."""
+    doc = span.doc
+    end = span.end
+    named = any((a := aset.at_token(t)) is not None and a.country == country for t in phrase)
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        k = end + 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        m = aset.mention_at(doc[k])
+        if m is not None and aset.actors[m.actor_id].type == "state" and aset.actors[m.actor_id].country == country:
+            named = True
+            end = m.end_token
+    aid = f"{country.lower()}-embassy"
+    if not named and aid not in aset.actors:
+        return
+    if end + 1 < len(doc) and doc[end].lower_ == "in" and doc[end + 1].text[:1].isupper():
+        k = end + 1
+        while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "es"}) \
+                and doc[k].pos_ in {"PROPN", "ADP"}:
+            k += 1
+        if doc[k - 1].pos_ == "PROPN":
+            end = k
+    embassy = aset.actors.get(aid) or aset.add_actor(Actor(id=aid, name="", type="other", country=country,
+                                                           source="rule", kind="embassy"))
+    full = clean_span_text(doc[phrase.start:end].text)
+    whole = doc[phrase.start:end]
+    embassy.mentions.append(Mention(whole.start_char, whole.end_char, whole.start, whole.end, full, aid,
+                                    "government"))
+    for alias in (full, clean_span_text(phrase.text)):
+        if len(alias.split()) > 1 and alias not in embassy.aliases:
+            embassy.aliases.append(alias)
+    if not embassy.name:
+        embassy.name = full[0].upper() + full[1:]
 
 
 def government_of(aset: ActorSet, iso3: str) -> Actor | None:
@@ -1506,6 +1563,83 @@ def _possessor_country(aset: ActorSet, first: Token) -> str:
     return actor.country
 
 
+#: Bodies a possessive can name before a person's post ("the party's defence critic", "the
+#: group's coordinator"): the body is then the last such actor mentioned before.
+BODY_NOUNS = {"party", "group", "movement", "committee", "opposition", "alliance", "coalition",
+              "organisation", "organization", "association", "union", "bloc", "network", "front"}
+
+
+def _body_possessive_owner(aset: ActorSet, poss: Token) -> Actor | None:
+    """The body a possessive names: "Its" / "Their" by the subject of the sentence before
+    ("DISY backed that approach. Its leader, X"), "DISY's" by its mention, "the party's" by
+    the last party (for "group", "movement" ... the last group or party) of the passage.
+    Only near antecedents count: a body two paragraphs back is rarely the one meant."""
+    doc = poss.doc
+    if poss.lower_ in {"its", "their"}:
+        prev = [s for s in doc.sents if s.end <= poss.sent.start][-1:]
+        for sent in prev:
+            for tok in sent:
+                if tok.dep_ in SUBJECT_DEPS and tok.head == sent.root:
+                    return aset.for_phrase(tok)
+        return None
+    if poss.text not in {"'s", "\u2019s"} or poss.i == 0:
+        return None
+    owner_tok = doc[poss.i - 1]
+    owner = aset.at_token(owner_tok)
+    if owner is not None or owner_tok.lower_ not in BODY_NOUNS:
+        return owner
+    sents = [s for s in doc.sents if s.end <= owner_tok.sent.start][-2:]
+    lo = sents[0].start if sents else owner_tok.sent.start
+    for m in sorted((m for m in aset.mentions if lo <= m.start_token and m.end_token <= owner_tok.i),
+                    key=lambda m: -m.start):
+        a = aset.actors.get(m.actor_id)
+        if a is None or not a.country or a.type not in {"armed_group", "other"}:
+            continue  # a state, its government, army or operation is no "party" or "group"
+        if owner_tok.lower_ == "party" and a.kind != "political_party":
+            continue
+        return a
+    return None
+
+
+def _affiliation_country(aset: ActorSet, first: Token, last: Token) -> str:
+    """"Its leader, Kirsti Bergstø", "DISY's chairwoman X", "X, the party's defence critic,": a
+    post that a possessive ties to a party, group or committee gives the person that body's
+    country even when the post ("leader", "critic", "coordinator") is no office title. A body
+    names its own people without a demonym, so the body is the best evidence of their country."""
+    doc = first.doc
+    sent = first.sent
+
+    def owner_country(poss: Token | None) -> str:
+        if poss is None:
+            return ""
+        owner = _body_possessive_owner(aset, poss)
+        if owner is None or owner.type == "person" or not owner.country:
+            return ""
+        return owner.country
+
+    # before the name: "[its|X's] <post words>[,] Name"
+    k = first.i - 1
+    if k >= sent.start and doc[k].text == ",":
+        k -= 1
+    words = 0
+    while k >= sent.start and words < 4 and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ not in {"its", "their"}:
+        k -= 1
+        words += 1
+    if words and k >= sent.start and (doc[k].lower_ in {"its", "their"} or doc[k].text in {"'s", "\u2019s"}):
+        c = owner_country(doc[k])
+        if c:
+            return c
+    # after the name: "Name, the party's <post words>,"
+    j = last.i + 1
+    if j + 3 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"the", "its", "their"}:
+        for t in doc[j + 1:min(len(doc), j + 6)]:
+            if t.text in {"'s", "\u2019s"} or (t.lower_ in {"its", "their"}):
+                return owner_country(t)
+            if t.text in {",", ".", ";"}:
+                break
+    return ""
+
+
 def _described_as_country(aset: ActorSet, last: Token) -> str:
     """"Andrei Serdyukov, the Russian officer who ...", "RNDDH, a Haitian rights group": an
     apposition that opens with an article and a demonym (or "X-based") gives the country."""
@@ -1534,6 +1668,12 @@ INTERNATIONAL_ROLES = {"secretary-general", "special representative", "high repr
                        "head of mission", "special envoy", "envoy", "commission chairperson",
                        "commission president", "un envoy"}
 ORG_TYPES = {"international_organization", "military_operation"}
+#: Political offices of a state (roles from ``titles.jsonl``): a reporter leaves the state out
+#: of such a title mainly when it is the local one, the dateline's.
+POLITICAL_ROLES = {"president", "vice president", "prime minister", "deputy prime minister", "chancellor",
+                   "minister", "deputy minister", "state secretary", "foreign minister", "defence minister",
+                   "interior minister", "opposition leader", "party leader", "speaker",
+                   "member of parliament", "senator", "governor", "mayor"}
 
 
 def _people_roles(aset: ActorSet, doc: Doc) -> None:
@@ -1590,7 +1730,8 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
             if not country:
                 # "The EFF's Julius Malema", "Lithuania's Robertas Kaunas": a possessive
                 # right before the name; "X, the Russian officer who ...": a described apposition
-                country = _possessor_country(aset, first) or _described_as_country(aset, last)
+                country = (_possessor_country(aset, first) or _described_as_country(aset, last)
+                           or _affiliation_country(aset, first, last))
         if person.source == "reference" and person.country:
             pass  # a known public figure keeps the reference country over any nearby state
         elif country:
@@ -1602,11 +1743,47 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
         elif role:
             # a state office with no country named next to it: the state the passage is about
             first_token = doc[person.mentions[0].start_token]
+            # a reporter names a foreign official's state ("Indian External Affairs Ministry
+            # spokesperson X") but not a local one ("President X" under a MALÉ dateline), so a
+            # bare office title is the dateline state's before it is the passage's busiest state
+            # (political offices only: a spokesman or officer under a dateline is as often
+            # the foreign force's, and the dateline is just where the reporter sits)
             person.country = (_previous_subject_country(aset, first_token)
+                              or (_dateline_country(aset) if role in POLITICAL_ROLES else "")
                               or _salient_country(aset, first_token))
         else:
             person.country = ""  # no office, no evidence: guessing from nearby states misleads
         person.role = role or person.role
+
+
+DASHES = {"-", "\u2013", "\u2014", "--"}
+
+
+def _dateline_country(aset: ActorSet) -> str:
+    """The state of the article's dateline ("MALÉ —", "Quito / Manta –", "PORT OF SPAIN –"):
+    its capital, a metonym or the state's name before the first dash of the text; "" when the
+    dateline names none or names places of two states ("JUBA/KAMPALA")."""
+    doc = aset.doc
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return ""
+    dash = next((t for t in first[:14] if t.text in DASHES and t.i > first.start), None)
+    if dash is None:
+        return ""
+    head = doc[first.start:dash.i].text
+    head = re.sub(r"\(.*?\)", " ", head)  # "(Reuters)"
+    found: set[str] = set()
+    for part in re.split(r"[/,;]", head):
+        part = part.strip()
+        if not part:
+            continue
+        iso = aset.ref.metonyms.get(norm(part), "")
+        if not iso:
+            ent = aset.ref.lookup(part)
+            iso = ent.id if ent is not None and ent.type == "state" else ""
+        if iso:
+            found.add(iso)
+    return found.pop() if len(found) == 1 else ""
 
 
 def _previous_subject_country(aset: ActorSet, token: Token) -> str:

@@ -821,6 +821,20 @@ def _approval_verb(noun: Token, lex: StatusLexicon) -> Token | None:
     return gov if gov.lemma_.lower() in lex.frames.get("approval", ()) else None
 
 
+_CONFIRM_VERBS = frozenset({"confirm", "ratify", "endorse", "rubber-stamp", "finalise", "finalize"})
+
+
+def _approval_outstanding(verb: Token, lex: StatusLexicon) -> bool:
+    """"has yet to be approved by the Senate", "is yet to be ratified": a 'yet to' approval
+    on the verb (or its governing 'have'/'be') has not been given."""
+    approval = lex.frames.get("approval", frozenset()) | _CONFIRM_VERBS
+    for v in (verb, verb.head):
+        if any(c.dep_ == "advmod" and c.lower_ == "yet" for c in v.children) and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in approval for c in v.children):
+            return True
+    return False
+
+
 def _requested_approval(verb: Token, lex: StatusLexicon) -> bool:
     """"has asked its parliament to approve up to 500 more", "asked lawmakers to authorise the
     deployment": an approval someone was asked for and has not given yet."""
@@ -919,6 +933,11 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         approval = _approval_verb(pred, lex)
         if approval is not None and (_negated(approval) or _denied_by_head(approval)):
             return Status("pending", f"not {approval.text} {pred.text}")  # "had not approved the deployment"
+        gov = pred.head
+        while gov.pos_ == "ADP" and gov.head is not gov:
+            gov = gov.head
+        if gov is not pred and gov.pos_ in ("VERB", "AUX") and _approval_outstanding(gov, lex):
+            return Status("pending", f"yet to {pred.text}")  # "the deployment ... is yet to be ratified"
         if approval is not None and _requested_approval(approval, lex):
             return Status("pending", f"{approval.head.text} {approval.text} {pred.text}")
         if approval is not None and st in ("deployed", "arriving") and approval.dep_ not in ("xcomp", "ccomp"):
@@ -932,6 +951,8 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
             return Status("pending", f"not {v.text}")
         if _requested_approval(v, lex):  # "asked parliament to approve sending 150 troops"
             return Status("pending", f"{v.head.text} {v.text}")
+        if _approval_outstanding(v, lex):  # "Egypt's pledge ... has yet to be confirmed by Cairo"
+            return Status("pending", f"yet to {v.text}")
     # 1. the content cue: the innermost verb of the chain with a lexicon entry
     cue_verb, entry = None, None
     for v in reversed(chain):
@@ -985,6 +1006,13 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         return Status("pending", cue_text)
     if any(l in frames.get("refusal", ()) | frames.get("deliberation", frozenset()) for l in outer_lemmas):
         return Status("refused", cue_text)  # "ruled out sending", "is considering whether to withdraw"
+    if entry is not None and not negated and any(
+            v.lemma_.lower() in frames.get("approval", ()) and nxt is cue_verb and nxt.dep_ == "xcomp"
+            and nxt.tag_ == "VBG" for v, nxt in zip(chain, chain[1:])):
+        # "the cabinet approved dispatching about 150 soldiers": the move itself approved, decided
+        # (an approval asked of someone, or withheld, was handled above)
+        ahead = _lookup(entry, "future")
+        return Status(ahead if ahead in ("withdrawing", "remaining") else "planned", cue_text)
     if any(l in frames.get("request", ()) for l in outer_lemmas) or \
             (top.dep_ == "xcomp" and top.head.lemma_.lower() in frames.get("request", ())):
         return Status("unknown", cue_text)
@@ -1854,6 +1882,46 @@ def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tu
         states = [a for a in _dedupe(_map_contributor(a, actors) for a in found)]
         if states:
             yield tok, states
+
+
+def _bracketed_count_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Group, object]]:
+    """(group, state) for a strength given in brackets right after a state, as briefings list
+    contributors: "contributors include France (700), Italy (350)", "come from Ghana (870
+    soldiers)". The sentence must speak of contributions (a contributor noun or a personnel
+    unit), and the bracket holds only a head count, with an optional personnel noun."""
+    lex = ulex
+    toks = list(sent)
+    context = any(t.lower_ in lex.contributor_nouns or unit_class(t, lex) in ("individual", "formation")
+                  for t in toks if not t.like_num)
+    if not context:
+        return
+    seen = set()
+    for k, tok in enumerate(toks[:-3]):
+        a = actors.at_token(tok)
+        state = _map_contributor(a, actors) if a is not None else None
+        if state is None or state.type != "state" or toks[k + 1].text != "(" or actors.at_token(toks[k + 1]) is a:
+            continue
+        inner = []
+        for t in toks[k + 2: k + 7]:
+            if t.text == ")":
+                break
+            inner.append(t)
+        else:
+            continue
+        if not inner or not inner[0].like_num or inner[0].ent_type_ in lex.excluded_entity_types \
+                or _looks_like_date(inner[0]):
+            continue
+        rest = inner[1:]
+        if rest and not (len(rest) == 1 and unit_class(rest[0], lex) in ("individual", "formation")):
+            continue  # "(2 frigates)", "(700 km)", "(up 5%)": not a head count
+        if state.id in seen:
+            continue
+        seen.add(state.id)
+        q = parse_quantity(inner[0].text, lex)
+        if q is None or q.value is None:
+            continue
+        q = replace(q, kind="headcount")
+        yield Group(head=inner[0], tokens=[inner[0]], quantity=q, personnel=rest[0].text if rest else "troops"), state
 
 
 _SHARE_PRONOUNS = frozenset({"whom", "them", "which", "these", "those"})
@@ -3029,6 +3097,14 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if st.status in ("unknown", "refused"):
             st = Status("deployed", g.quantity.text)
         emit(g, None, states, st, g, skip_done=False)
+    for g, state in _bracketed_count_rows(sent, actors, ulex):
+        # "France (700), Italy (350)": the listed strength is the one there now, unless the
+        # sentence's verb says otherwise
+        root = sent.root
+        st = classify_status(root, slex, actors) if root.pos_ in ("VERB", "AUX") else Status("deployed", "")
+        if st.status in ("unknown", "refused"):
+            st = Status("deployed", "listed")
+        emit(g, None, [state], st, g, skip_done=False)
     for noun, states in _contributor_list_rows(sent, actors, ulex):
         emit(Group(head=noun), None, states, Status("deployed", noun.text), None, skip_done=True)
     if carry is not None and counted:

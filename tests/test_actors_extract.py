@@ -451,3 +451,66 @@ def test_actors_extract_shared_party_name_takes_the_country_its_sentence_names(n
 def test_actors_extract_name_opening_with_a_lower_case_particle(nlp):
     rows = actors_of(nlp, "The army's spokesman, al-Hamdani, said the vote was a new chapter of occupation.")
     assert any(r["name"] == "al-Hamdani" and r["type"] == "person" for r in rows.values())
+
+
+def test_actors_extract_leader_of_a_party_named_by_its_possessive_takes_the_party_country(nlp):
+    rows = actors_of(nlp, "British and French envoys came to the talks. Sinn Féin walked out of the "
+                          "debate. Its leader, Gerry Donnellan, said neutrality was not for sale.")
+    assert by_name(rows, "Gerry Donnellan")["country"] == "IRL"
+
+
+def test_actors_extract_critic_of_the_party_named_before_takes_its_country(nlp):
+    rows = actors_of(nlp, "American and French troops trained in Iraq this year. The New Democratic Party "
+                          "asked for a vote. Marion Delacroix, the party's foreign affairs critic, said the "
+                          "mission needed a clear end date.")
+    assert by_name(rows, "Marion Delacroix")["country"] == "CAN"
+
+
+def test_actors_extract_bare_political_title_under_a_dateline_is_the_dateline_state(nlp):
+    rows = actors_of(nlp, "SUVA \u2013 The first Australian and New Zealand engineers arrived at the port on "
+                          "Tuesday. Prime Minister Tevita Naulivou welcomed the Australian soldiers.")
+    assert by_name(rows, "Tevita Naulivou")["country"] == "FJI"
+
+
+def test_actors_extract_spokesman_under_a_dateline_is_not_given_the_dateline_state(nlp):
+    rows = actors_of(nlp, "NAIROBI \u2013 Ugandan troops crossed into South Sudan on Monday. Army spokesman "
+                          "Felix Okwera said Uganda would stay until the fighting ended.")
+    assert by_name(rows, "Felix Okwera")["country"] != "KEN"
+
+
+def test_actors_extract_caribbean_and_maldivian_leaders_from_the_reference_list(nlp):
+    rows = actors_of(nlp, "Indian helicopters left the islands this week. Mohamed Muizzu thanked the "
+                          "Indian crews. An American destroyer sailed south, and Nicolás Maduro called the "
+                          "American ship a threat.")
+    assert by_name(rows, "Mohamed Muizzu")["country"] == "MDV"
+    assert by_name(rows, "Nicolás Maduro")["country"] == "VEN"
+
+
+def test_actors_extract_embassy_is_its_own_actor_of_the_sending_state(nlp):
+    rows = actors_of(nlp, "Kenyan troops joined the patrols on Monday. The Iranian embassy in Nairobi called "
+                          "the patrols a provocation, and the embassy urged Kenya to reconsider.")
+    embassy = [r for r in rows.values() if "embassy" in r["name"].lower()]
+    assert len(embassy) == 1
+    assert (embassy[0]["type"], embassy[0]["country"]) == ("other", "IRN")
+    assert "Iranian embassy in Nairobi" in aliases(embassy[0])
+    assert embassy[0]["mentions"] == 2
+    assert "Nairobi" not in aliases(rows["KEN"])
+
+
+def test_actors_extract_acronym_shared_by_two_national_bodies_takes_the_article_state(nlp):
+    rows = actors_of(nlp, "Australian engineers reached Lae in Papua New Guinea. The ADF said Australia would "
+                          "send more Australian trainers to Papua New Guinea next year.")
+    adf = [r for r in rows.values() if "ADF" in aliases(r)]
+    assert len(adf) == 1
+    assert (adf[0]["type"], adf[0]["country"]) == ("military_unit", "AUS")
+    rows = actors_of(nlp, "ADF rebels attacked two villages near Beni in eastern Congo, and the Congolese army "
+                          "said the ADF had killed 12 civilians.")
+    adf = [r for r in rows.values() if "ADF" in aliases(r)]
+    assert len(adf) == 1
+    assert (adf[0]["type"], adf[0]["country"]) == ("armed_group", "COD")
+
+
+def test_actors_extract_new_parties_keep_their_own_state_among_foreign_ones(nlp):
+    rows = actors_of(nlp, "Indian and Chinese diplomats watched the vote closely. The Maldivian Democratic "
+                          "Party said India had been a loyal partner, while Indian officials declined to comment.")
+    assert by_name(rows, "Maldivian Democratic Party")["country"] == "MDV"

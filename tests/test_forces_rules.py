@@ -1126,3 +1126,49 @@ def test_forces_rules_leaving_the_home_capital_for_a_mission_is_setting_out(extr
     rows = extract("About 450 Malawian soldiers left Lilongwe for Goma on Thursday.")
     assert statuses(rows, "MWI") == {"arriving"}
     assert quantities(rows, "MWI") == {450}
+
+
+def test_forces_rules_approved_sending_is_planned(extract):
+    """'The cabinet approved dispatching 300 troops': an approval of the contributor's own move decides it."""
+    rows = extract("The Slovak cabinet on Wednesday approved dispatching about 150 soldiers to Hungary.")
+    assert statuses(rows, "SVK") == {"planned"}
+    assert quantities(rows, "SVK") == {150}
+
+
+@pytest.mark.parametrize("text", [
+    "Uruguay's offer of 200 more soldiers has yet to be approved by the Senate.",
+    "The deployment of 120 Uruguayan soldiers is yet to be ratified by parliament.",
+])
+def test_forces_rules_yet_to_be_approved_is_pending(extract, text):
+    """'has yet to be approved', 'is yet to be ratified': the approval is still outstanding."""
+    rows = extract(text)
+    assert statuses(rows, "URY") == {"pending"}
+
+
+def test_forces_rules_taking_over_from_another_contingent_is_coming_in(extract):
+    """'took over from the Fijians': the unit has relieved the outgoing one and is now in place."""
+    rows = extract("A Mongolian company of 180 soldiers took over from the Fijians at the camp on Monday.")
+    assert statuses(rows, "MNG") and statuses(rows, "MNG") <= {"deployed", "arriving"}
+    assert quantities(rows, "MNG") == {180}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troop contributors to the mission include Bangladesh (1,300), Nepal (900) and Rwanda (750).",
+     {"BGD": 1300, "NPL": 900, "RWA": 750}),
+    ("The largest contingents come from Ghana (870 soldiers) and Indonesia (1,230 soldiers).",
+     {"GHA": 870, "IDN": 1230}),
+])
+def test_forces_rules_a_head_count_in_brackets_after_each_state(extract, text, expected):
+    """Briefing-style lists give each contributor's strength in brackets: 'France (700), Italy (350)'."""
+    rows = extract(text)
+    for state, n in expected.items():
+        assert n in quantities(rows, state), state
+
+
+@pytest.mark.parametrize("text", [
+    "Latvia will deploy 200 soldiers to Kosovo next year.",
+    "A further 200 Latvian soldiers are to be deployed to Kosovo in the coming weeks.",
+])
+def test_forces_rules_a_deployment_still_ahead_is_planned(extract, text):
+    """'will deploy', 'are to be deployed': decided but not under way, so planned rather than arriving."""
+    assert statuses(extract(text), "LVA") == {"planned"}
