@@ -407,7 +407,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
                 break
             gov = gov.head
         if gov.pos_ in ("VERB", "AUX"):
-            objs = [c for c in gov.children if c.dep_ in ("dobj",)]
+            # "made a point of thanking Lithuania": the maker, not the point
+            objs = [c for c in gov.children if c.dep_ in ("dobj",) and _lemma(c) not in IDIOM_OBJECTS]
             if objs:
                 return objs
             return _subjects(gov, depth + 1)
@@ -1084,6 +1085,10 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
             return Resolved(found, "subject")
         if not subj and quote is not None and quote.speaker is not None:
             return Resolved([quote.speaker], "speaker")
+        if not subj and root.dep_ == "ROOT":
+            found = _subjectless_root_actor(root, actors)
+            if found is not None:
+                return Resolved([found], "actor before a subjectless verb")
         return Resolved([], "")
     if role == "experiencer":
         found = _resolve_tokens(_copula_subjects(root), quote, actors, lex)
@@ -1125,6 +1130,26 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
         if found:
             return Resolved(found, "according to")
     return Resolved([], "")
+
+
+IDIOM_OBJECTS = {"point", "effort", "show", "habit", "case", "secret"}
+
+
+def _subjectless_root_actor(root: Token, actors):
+    """The actor named last before a main verb the parser left without a subject ("In a
+    statement issued from Paris, the group's leader, Abdul Wahid al-Nur, accused ..." hangs the
+    leader on Paris): a person, party or organisation within twelve tokens, never a place."""
+    for t in reversed(root.sent[:root.i - root.sent.start]):
+        if root.i - t.i > 12:
+            break
+        a = actors.at_token(t)
+        if a is None:
+            continue
+        if a.type in ("person", "international_organization", "armed_group", "government") \
+                or getattr(a, "kind", "") == "political_party":
+            return a
+        return None  # the nearest actor is a place or state: too uncertain
+    return None
 
 
 # --------------------------------------------------------------------------- targets

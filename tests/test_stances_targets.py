@@ -644,3 +644,16 @@ def test_stances_targets_proposal_by_an_actor_targets_its_author(nlp):
     got = pairs(nlp, "Washington backed a proposal by Haiti's Transitional Presidential Council "
                      "to turn the mission into a UN operation.")
     assert ("USA", "hti-tpc", "support") in got
+
+
+def test_stances_targets_made_a_point_of_thanking_is_the_speakers_thanks(nlp):
+    got = pairs(nlp, "Spain's Defence Minister Margarita Robles visited the base. "
+                     "She made a point of thanking Lithuania for an exceptional welcome.")
+    assert ("margarita-robles", "LTU", "support") in got
+
+
+def test_stances_targets_person_before_a_subjectless_verb_is_the_source(nlp):
+    text = ("Sudan's government took over the last team sites. In a statement issued from Paris, the group's "
+            "leader, Abdul Wahid al-Nur, accused the Government of \"using the handover to seize land\".")
+    got = pairs(nlp, text)
+    assert any(s == "abdul-wahid-al-nur" and st == "oppose" for s, _, st in got)
