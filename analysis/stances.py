@@ -906,8 +906,11 @@ def _names_sides(tok: Token, lex: Lexicon) -> bool:
     parties of a conflict or dispute named earlier, not to one actor."""
     if tok.lower_ in PLURAL_PRONOUNS:
         return True
-    if _lemma(tok) not in lex.side_nouns or tok.tag_ != "NNS":
+    if _lemma(tok) not in lex.side_nouns:
         return False
+    if tok.tag_ != "NNS":
+        # "declined to criticise either side"
+        return tok.tag_ == "NN" and any(c.lower_ == "either" for c in tok.children if c.i < tok.i)
     return any(c.lower_ in lex.side_modifiers for c in tok.children if c.i < tok.i)
 
 
@@ -1412,11 +1415,17 @@ def _is_body(a) -> bool:
 def _last_body(tok: Token, actors, exclude: frozenset) -> list:
     """Who held "the vote" or passed "the resolution" when no clause says so: the parliament,
     council or court named last before the noun (this sentence first, then up to ten before)."""
-    for sent in [tok.sent, *reversed(_sentences_before(tok, 10))]:
+    for sent in [tok.sent, *reversed(_sentences_before(tok, 40))]:
         for t in reversed([t for t in sent if t.i < tok.i]):
             a = actors.at_token(t)
             if a is not None and a.id not in exclude and a.type != "person" and _is_body(a):
                 return [a]
+            if a is None and _lemma(t) in ("parliament", "lawmaker", "legislature", "assembly") \
+                    and t.i != tok.i:
+                # "Hungary's parliament approved ...": the state whose parliament it is
+                owner = actors.for_phrase(t)
+                if owner is not None and owner.id not in exclude and owner.type in ("state", "government"):
+                    return [owner]
     return []
 
 

@@ -657,3 +657,18 @@ def test_stances_targets_person_before_a_subjectless_verb_is_the_source(nlp):
             "leader, Abdul Wahid al-Nur, accused the Government of \"using the handover to seize land\".")
     got = pairs(nlp, text)
     assert any(s == "abdul-wahid-al-nur" and st == "oppose" for s, _, st in got)
+
+
+def test_stances_targets_either_side_is_the_pair_named_before(nlp):
+    text = ("Mali and Ivory Coast traded accusations over the detained soldiers. "
+            "Togo's foreign minister Robert Dussey declined to criticise either side.")
+    got = pairs(nlp, text)
+    assert any(s == "robert-dussey" and t == "MLI" and st == "neutral" for s, t, st in got)
+    assert any(s == "robert-dussey" and t == "CIV" and st == "neutral" for s, t, st in got)
+
+
+def test_stances_targets_the_vote_of_a_parliament_known_only_by_its_state(nlp):
+    text = ("Hungary's parliament approved the deployment of 200 soldiers to Chad on Monday. "
+            "Chad's government welcomed the vote within hours.")
+    got = pairs(nlp, text)
+    assert any(t in ("HUN", "hun-parliament") and st == "support" for _, t, st in got)
