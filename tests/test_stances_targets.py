@@ -672,3 +672,16 @@ def test_stances_targets_the_vote_of_a_parliament_known_only_by_its_state(nlp):
             "Chad's government welcomed the vote within hours.")
     got = pairs(nlp, text)
     assert any(t in ("HUN", "hun-parliament") and st == "support" for _, t, st in got)
+
+
+def test_stances_targets_wanting_an_actor_to_act_is_a_demand_and_not_wanting_it_opposes(nlp):
+    got = pairs(nlp, "Iraq wants the United States to withdraw its troops by September.")
+    assert ("IRQ", "USA", "demand") in got
+    got = pairs(nlp, "The Iraqi government does not want American troops to stay.")
+    assert ("IRQ", "USA", "oppose") in got
+
+
+def test_stances_targets_asking_an_actor_for_something_is_a_demand(nlp):
+    got = pairs(nlp, "Cyprus's government spokesman said Nicosia had asked the British High Commission "
+                     "for full and timely consultation.")
+    assert any(s == "CYP" and st == "demand" and "british" in t for s, t, st in got)
