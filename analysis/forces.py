@@ -878,8 +878,12 @@ def _leaves_home(verb: Token, objs: list[Token], actors) -> bool:
     """"About 450 Malawian soldiers left Lilongwe for Goma": the place left belongs to the state
     the subject names (its capital or the state itself), so the unit leaves home, not a mission."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
-    if verb.dep_ in ("acl", "relcl") and not subjects:
-        subjects = [verb.head]
+    v = verb
+    while not subjects and v.dep_ == "xcomp" and v.head is not v:
+        v = v.head  # "are expected to leave Accra": the subject of the governing verb
+        subjects = [c for c in v.children if c.dep_ in _SUBJ_DEPS]
+    if v.dep_ in ("acl", "relcl") and not subjects:
+        subjects = [v.head]
     own = set()
     for s in subjects:
         for t in s.subtree:
@@ -1083,7 +1087,8 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
     if entry.get("non_actor_object") and actors is not None:
         objs = [c for c in cue_verb.children if c.dep_ == "dobj"]
         later = {t.lower_ for t in cue_verb.sent if t.i > cue_verb.i}
-        bound = any(c.dep_ == "prep" and c.lower_ in ("for", "to", "towards") for c in cue_verb.children) \
+        bound = any(c.dep_ == "prep" and c.lower_ in ("for", "to", "towards")
+                    for c in [*cue_verb.children, *(x for o in objs for x in o.children)]) \
             or bool(later & {"due", "expected", "heading", "bound", "route", "sailing"})
         setting_out = objs and bound and (all(actors.at_token(o) is None for o in objs)
                                           or _leaves_home(cue_verb, objs, actors))

@@ -1172,3 +1172,9 @@ def test_forces_rules_a_head_count_in_brackets_after_each_state(extract, text, e
 def test_forces_rules_a_deployment_still_ahead_is_planned(extract, text):
     """'will deploy', 'are to be deployed': decided but not under way, so planned rather than arriving."""
     assert statuses(extract(text), "LVA") == {"planned"}
+
+
+def test_forces_rules_expected_to_leave_the_home_capital_is_setting_out(extract):
+    """'are expected to leave Lusaka for Bangui': the subject of 'expected' owns the departure from home."""
+    rows = extract("The first 120 Zambian soldiers are expected to leave Lusaka for Bangui next week.")
+    assert statuses(rows, "ZMB") and statuses(rows, "ZMB") <= {"planned", "arriving"}
