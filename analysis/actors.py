@@ -1629,8 +1629,22 @@ def _affiliation_country(aset: ActorSet, first: Token, last: Token) -> str:
         c = owner_country(doc[k])
         if c:
             return c
-    # after the name: "Name, the party's <post words>,"
+    if words and k >= sent.start:
+        # "MDP chairperson Fayyaz Ismail": a party or group named right before the post
+        body = aset.at_token(doc[k])
+        if body is not None and body.type in {"other", "armed_group"} and body.country:
+            return body.country
+    # after the name: "Name, who heads the KRG's department of foreign relations"
     j = last.i + 1
+    if j + 3 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "who" \
+            and doc[j + 2].lemma_ in {"head", "lead", "chair", "run"}:
+        for t in doc[j + 3:min(len(doc), j + 7)]:
+            body = aset.at_token(t)
+            if body is not None and body.type not in {"person", "state"} and body.country:
+                return body.country
+            if t.text in {",", ".", ";"}:
+                break
+    # after the name: "Name, the party's <post words>,"
     if j + 3 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"the", "its", "their"}:
         for t in doc[j + 1:min(len(doc), j + 6)]:
             if t.text in {"'s", "\u2019s"} or (t.lower_ in {"its", "their"}):

@@ -514,3 +514,15 @@ def test_actors_extract_new_parties_keep_their_own_state_among_foreign_ones(nlp)
     rows = actors_of(nlp, "Indian and Chinese diplomats watched the vote closely. The Maldivian Democratic "
                           "Party said India had been a loyal partner, while Indian officials declined to comment.")
     assert by_name(rows, "Maldivian Democratic Party")["country"] == "MDV"
+
+
+def test_actors_extract_post_after_a_party_name_gives_the_party_country(nlp):
+    rows = actors_of(nlp, "Chinese and Indian envoys met the cabinet. GERB chairwoman Nadezhda Vasileva said "
+                          "the talks were useful.")
+    assert by_name(rows, "Nadezhda Vasileva")["country"] == "BGR"
+
+
+def test_actors_extract_person_who_heads_a_national_body_takes_its_country(nlp):
+    rows = actors_of(nlp, "Canada and the United States pulled out their trainers. Rebaz Ahmed, who heads the "
+                          "KRG's department of foreign relations, said the Peshmerga needed more time.")
+    assert by_name(rows, "Rebaz Ahmed")["country"] == "IRQ"
