@@ -1178,3 +1178,12 @@ def test_forces_rules_expected_to_leave_the_home_capital_is_setting_out(extract)
     """'are expected to leave Lusaka for Bangui': the subject of 'expected' owns the departure from home."""
     rows = extract("The first 120 Zambian soldiers are expected to leave Lusaka for Bangui next week.")
     assert statuses(rows, "ZMB") and statuses(rows, "ZMB") <= {"planned", "arriving"}
+
+
+@pytest.mark.parametrize("text", [
+    "Britain plans to cut its troops in Estonia next year.",
+    "Britain has halved its contingent in Estonia.",
+])
+def test_forces_rules_cutting_or_halving_a_contingent_is_a_drawdown(extract, text):
+    """'cut its troops', 'halved its contingent': part of the contingent goes, like 'reduce'."""
+    assert statuses(extract(text), "GBR") & {"withdrawing", "withdrawn"}
