@@ -714,12 +714,36 @@ ADDRESS_VERBS = {"appeal", "write", "speak", "talk", "say", "complain", "protest
                  "object", "apologise", "apologize", "reply", "respond", "turn"}
 
 
+#: Nouns of meetings and texts a capital names by where they were held or signed ("the Madrid
+#: summit", "the Minsk agreements"): there the capital is a place, not the government.
+EVENT_NOUNS = {"summit", "summits", "talks", "agreement", "agreements", "accord", "accords", "process",
+               "conference", "declaration", "meeting", "meetings", "treaty", "protocol", "format",
+               "communique", "communiqué", "commitments", "pledge", "pledges", "negotiations"}
+
+
+def _names_an_event(span: Span) -> bool:
+    """"At the Madrid and Vilnius summits", "the Minsk agreements": a capital that modifies a
+    meeting or text (directly or as a conjunct of one that does) names where it happened."""
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    if tok.dep_ in {"compound", "nmod", "amod"} and tok.head.lower_ in EVENT_NOUNS:
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in EVENT_NOUNS
+
+
 def _resolve_metonyms(aset: ActorSet, metonyms: list[tuple[Span, str]]) -> None:
     """A capital used as an actor stands for its government when the article has one, else the state.
 
     Locative uses ("arrived in Bamako") are places, not actors, and are skipped.
     """
     for span, iso3 in metonyms:
+        if _names_an_event(span):
+            continue
         prev = span.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.lower_ in {"in", "to", "at", "into", "near", "outside", "around", "via"}:
             addressed = prev.lower_ == "to" and prev.head.lemma_ in ADDRESS_VERBS  # "appealed to Bamako"

@@ -526,3 +526,9 @@ def test_actors_extract_person_who_heads_a_national_body_takes_its_country(nlp):
     rows = actors_of(nlp, "Canada and the United States pulled out their trainers. Rebaz Ahmed, who heads the "
                           "KRG's department of foreign relations, said the Peshmerga needed more time.")
     assert by_name(rows, "Rebaz Ahmed")["country"] == "IRQ"
+
+
+def test_actors_extract_capital_naming_a_summit_is_no_actor(nlp):
+    rows = actors_of(nlp, "Polish and Czech troops arrived in Romania. NATO said the move followed the decisions "
+                          "taken at the Madrid and Vilnius summits.")
+    assert "ESP" not in rows and "LTU" not in rows
