@@ -1187,3 +1187,9 @@ def test_forces_rules_expected_to_leave_the_home_capital_is_setting_out(extract)
 def test_forces_rules_cutting_or_halving_a_contingent_is_a_drawdown(extract, text):
     """'cut its troops', 'halved its contingent': part of the contingent goes, like 'reduce'."""
     assert statuses(extract(text), "GBR") & {"withdrawing", "withdrawn"}
+
+
+def test_forces_rules_fielding_troops_is_having_them_there(extract):
+    """'Rwanda now fields roughly 5,000 personnel': a force a state fields is deployed; 'will field' is planned."""
+    assert statuses(extract("Uganda currently fields about 4,500 troops in Somalia."), "UGA") == {"deployed"}
+    assert statuses(extract("Uganda will field about 4,500 troops in Somalia."), "UGA") == {"planned"}
