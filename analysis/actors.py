@@ -1923,6 +1923,24 @@ def _owner_state(aset: ActorSet, m: Mention) -> str:
     return ""
 
 
+def _group_home_countries(aset: ActorSet) -> None:
+    """A transnational armed group with no one country (Islamic State, JNIM, ISWAP) takes, of
+    the states it fights in (its reference ``host`` list), the one the article names most:
+    "the Islamic State group in Iraq and Syria" is Iraq's insurgency for a stance's country.
+    An article that names none of them leaves it without one."""
+    counts: Counter[str] = Counter()
+    for m in aset.mentions:
+        a = aset.actors.get(m.actor_id)
+        if a is not None and a.type in {"state", "government"} and a.country:
+            counts[a.country] += 1
+    for actor in aset.actors.values():
+        if actor.type != "armed_group" or actor.country or not actor.host:
+            continue
+        named = [h for h in actor.host if counts[h]]
+        if named:
+            actor.country = max(named, key=lambda h: (counts[h], -actor.host.index(h)))
+
+
 def _national_bodies(aset: ActorSet, doc: Doc) -> None:
     """Give a unit, national operation or body the reference lists do not place the country
     the text ties it to (see :func:`_owner_state`). Stance scores map every actor to a country,
@@ -2135,6 +2153,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _surname_mentions(aset, doc)
     _people_roles(aset, doc)
     _national_bodies(aset, doc)
+    _group_home_countries(aset)
     _descriptive_phrases(aset, doc)
     _role_references(aset, doc)
     _host_army(aset, doc)

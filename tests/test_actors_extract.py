@@ -532,3 +532,11 @@ def test_actors_extract_capital_naming_a_summit_is_no_actor(nlp):
     rows = actors_of(nlp, "Polish and Czech troops arrived in Romania. NATO said the move followed the decisions "
                           "taken at the Madrid and Vilnius summits.")
     assert "ESP" not in rows and "LTU" not in rows
+
+
+def test_actors_extract_transnational_group_takes_the_state_it_fights_in_that_the_text_names(nlp):
+    rows = actors_of(nlp, "Dutch trainers will stay in Iraq. Iraqi commanders said Islamic State cells "
+                          "still attacked villages north of Baghdad.")
+    assert rows["islamic-state"]["country"] == "IRQ"
+    rows = actors_of(nlp, "Danish soldiers left Estonia. Officials said Islamic State had claimed an attack.")
+    assert rows["islamic-state"]["country"] == ""
