@@ -2831,6 +2831,18 @@ def _size_change(g: Group, pred: Token | None, ulex: UnitLexicon) -> tuple[Quant
     preps = [c for c in pred.children if c.dep_ == "prep" and c.lower_ in ("from", "to")]
     preps += [c for p in preps for c in p.children if c.dep_ == "prep" and c.lower_ == "to"]  # "from X to Y"
     for c in preps:
+        if c.lower_ == "from":
+            # "from about 900 to 400" parsed as one number phrase: "900" and "to" modify "400"
+            for p in (p for p in c.children if p.dep_ == "pobj" and p.like_num):
+                to = next((m for m in p.children if m.dep_ == "quantmod" and m.lower_ == "to"), None)
+                first = [m for m in p.children if m.dep_ == "quantmod" and m.like_num and to is not None and m.i < to.i]
+                if to is not None and first:
+                    a_text = pred.doc[first[0].left_edge.i: first[0].i + 1].text
+                    b_text = pred.doc[to.i + 1: p.i + 1].text
+                    qa, qb = parse_quantity(a_text, ulex), parse_quantity(b_text, ulex)
+                    if qa.value is not None and qb.value is not None:
+                        qa.text, qa.kind, qb.text, qb.kind = a_text, "headcount", b_text, "headcount"
+                        return qa, qb
         if c.lower_ in ("from", "to"):
             nums = [p for p in c.children if p.dep_ == "pobj" and p.like_num]
             if nums:

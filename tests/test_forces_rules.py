@@ -1193,3 +1193,9 @@ def test_forces_rules_fielding_troops_is_having_them_there(extract):
     """'Rwanda now fields roughly 5,000 personnel': a force a state fields is deployed; 'will field' is planned."""
     assert statuses(extract("Uganda currently fields about 4,500 troops in Somalia."), "UGA") == {"deployed"}
     assert statuses(extract("Uganda will field about 4,500 troops in Somalia."), "UGA") == {"planned"}
+
+
+def test_forces_rules_from_x_to_y_parsed_as_one_phrase(extract):
+    """'cut its troops from about 1,000 to 300' may be parsed as one number phrase: still two sizes."""
+    rows = extract("Italy plans to cut its troops in Iraq from about 900 to 400 by the end of the year.")
+    assert {900, 400} <= quantities(rows, "ITA")
