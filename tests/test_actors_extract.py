@@ -540,3 +540,12 @@ def test_actors_extract_transnational_group_takes_the_state_it_fights_in_that_th
     assert rows["islamic-state"]["country"] == "IRQ"
     rows = actors_of(nlp, "Danish soldiers left Estonia. Officials said Islamic State had claimed an attack.")
     assert rows["islamic-state"]["country"] == ""
+
+
+def test_actors_extract_self_defense_forces_alone_are_japan_s(nlp):
+    rows = actors_of(nlp, "American and Philippine marines landed on Luzon, and Japan's Self-Defense Forces "
+                          "sent 150 soldiers to watch the drill.")
+    jsdf = [r for r in rows.values() if "Self-Defense Forces" in aliases(r)]
+    assert len(jsdf) == 1
+    assert (jsdf[0]["type"], jsdf[0]["country"]) == ("military_unit", "JPN")
+
