@@ -549,3 +549,10 @@ def test_actors_extract_self_defense_forces_alone_are_japan_s(nlp):
     assert len(jsdf) == 1
     assert (jsdf[0]["type"], jsdf[0]["country"]) == ("military_unit", "JPN")
 
+
+def test_actors_extract_unknown_court_or_community_group_is_not_an_international_organisation(nlp):
+    rows = actors_of(nlp, "Ghanaian troops left the base. The High Court in Tamale later ruled against the "
+                          "army, and the Tamale Community Peace Forum welcomed the ruling.")
+    for name in ("High Court", "Tamale Community Peace Forum"):
+        hits = [r for r in rows.values() if r["name"] == name]
+        assert hits and all(r["type"] != "international_organization" for r in hits)
