@@ -1929,6 +1929,33 @@ def _bracketed_count_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tup
         yield Group(head=inner[0], tokens=[inner[0]], quantity=q, personnel=rest[0].text if rest else "troops"), state
 
 
+def _possessive_count_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Group, object]]:
+    """(group, state) for a bare number a state owns, beside a counted contingent in the same
+    sentence: "the largest Asian contingent after Indonesia's 1,230", "are joined by France's
+    300". The number stands for the same kind of unit as the counted one."""
+    toks = list(sent)
+    counted = any(unit_class(t, ulex) in ("individual", "formation") and any(
+        c.dep_ == "nummod" for c in t.children) for t in toks if not t.like_num)
+    if not counted:
+        return
+    for num in toks:
+        if not num.like_num or num.pos_ != "NUM" or num.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "attr",
+                                                                    "conj", "appos") \
+                or num.ent_type_ in ulex.excluded_entity_types or _looks_like_date(num):
+            continue
+        owners = [c for c in num.children if c.dep_ == "poss"]
+        if len(owners) != 1:
+            continue
+        state = _map_contributor(actors.at_token(owners[0]), actors)
+        if state is None or state.type != "state":
+            continue
+        q = parse_quantity(" ".join(t.text for t in _num_span(num) if t.i != owners[0].i and t.lower_ != "'s"), ulex)
+        if q.value is None:
+            continue
+        q = replace(q, kind="headcount")
+        yield Group(head=num, tokens=[num], quantity=q, personnel="troops"), state
+
+
 _SHARE_PRONOUNS = frozenset({"whom", "them", "which", "these", "those"})
 
 
@@ -3114,6 +3141,13 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if st.status in ("unknown", "refused"):
             st = Status("deployed", g.quantity.text)
         emit(g, None, states, st, g, skip_done=False)
+    for g, state in _possessive_count_rows(sent, actors, ulex):
+        # "second only to Nepal's 1,100": the strength there now, unless its own verb says otherwise
+        pred = governing_predicate(g.head)
+        st = classify_status(pred, slex, actors) if pred is not None else Status("deployed", "")
+        if st.status in ("unknown", "refused"):
+            st = Status("deployed", g.quantity.text)
+        emit(g, None, [state], st, g, skip_done=False)
     for g, state in _bracketed_count_rows(sent, actors, ulex):
         # "France (700), Italy (350)": the listed strength is the one there now, unless the
         # sentence's verb says otherwise

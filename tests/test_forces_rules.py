@@ -1199,3 +1199,12 @@ def test_forces_rules_from_x_to_y_parsed_as_one_phrase(extract):
     """'cut its troops from about 1,000 to 300' may be parsed as one number phrase: still two sizes."""
     rows = extract("Italy plans to cut its troops in Iraq from about 900 to 400 by the end of the year.")
     assert {900, 400} <= quantities(rows, "ITA")
+
+
+@pytest.mark.parametrize("text, state, n", [
+    ("Norway's 200 soldiers in Lithuania now outnumber Denmark's 150.", "DNK", 150),
+    ("Ghana has 870 troops in the mission, second only to Nepal's 1,100.", "NPL", 1100),
+])
+def test_forces_rules_a_possessive_bare_number_is_that_states_contingent(extract, state, n, text):
+    """'after Indonesia's 1,230': a number owned by a state, beside a counted contingent, is its strength."""
+    assert n in quantities(extract(text), state)
