@@ -1515,6 +1515,11 @@ def _merge_people(aset: ActorSet) -> None:
                     and len(short.name.split()) == 1 and len(short.name) >= 5:
                 aset.move_mentions(short.id, full)
                 break
+            last = full.name.split()[-1]
+            if len(short.name.split()) == 1 and "-" in last and last.split("-")[0] == short.name:
+                # "accused Persad-Bissessar of ...": NER took the first half of a double surname
+                aset.move_mentions(short.id, full)
+                break
 
 
 def _title_before(aset: ActorSet, first: Token) -> tuple[str, Token | None]:

@@ -556,3 +556,10 @@ def test_actors_extract_unknown_court_or_community_group_is_not_an_international
     for name in ("High Court", "Tamale Community Peace Forum"):
         hits = [r for r in rows.values() if r["name"] == name]
         assert hits and all(r["type"] != "international_organization" for r in hits)
+
+
+def test_actors_extract_first_half_of_a_double_surname_folds_into_the_full_name(nlp):
+    rows = actors_of(nlp, "Prime Minister Maria Gomes-Ferreira welcomed the ship. The opposition accused "
+                          "Gomes-Ferreira of turning the port into a base.")
+    people = [r for r in rows.values() if r["type"] == "person" or r["name"] == "Gomes"]
+    assert [r["name"] for r in people] == ["Maria Gomes-Ferreira"]
