@@ -1497,6 +1497,14 @@ def _drop_unsupported_single_names(aset: ActorSet, doc: Doc) -> None:
                 _unclaim(aset, m)
 
 
+def _after_honorific(aset: ActorSet, person: Actor) -> bool:
+    """Whether every mention of a one-word name follows a form of address ("Ms Mao")."""
+    doc = aset.doc
+    return bool(person.mentions) and all(
+        m.start_token > 0 and doc[m.start_token - 1].lower_.rstrip(".") in {"mr", "ms", "mrs", "miss", "madam"}
+        for m in person.mentions)
+
+
 def _merge_people(aset: ActorSet) -> None:
     """Fold surname-only and titled mentions into the full name they abbreviate."""
     people = sorted((a for a in aset.actors.values() if a.type == "person"), key=lambda a: -len(a.name))
@@ -1518,6 +1526,13 @@ def _merge_people(aset: ActorSet) -> None:
             last = full.name.split()[-1]
             if len(short.name.split()) == 1 and "-" in last and last.split("-")[0] == short.name:
                 # "accused Persad-Bissessar of ...": NER took the first half of a double surname
+                aset.move_mentions(short.id, full)
+                break
+            if len(short.name.split()) == 1 and full.name.split()[0] == short.name \
+                    and _after_honorific(aset, short) and not any(
+                        o.name.split()[-1] == short.name for o in people if len(o.name.split()) > 1):
+                # "Ms Mao" after "Mao Ning": a family name written first (Chinese, Korean,
+                # Vietnamese usage), taken up with an honorific
                 aset.move_mentions(short.id, full)
                 break
 

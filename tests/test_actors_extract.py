@@ -558,6 +558,13 @@ def test_actors_extract_unknown_court_or_community_group_is_not_an_international
         assert hits and all(r["type"] != "international_organization" for r in hits)
 
 
+def test_actors_extract_family_name_first_with_honorific_folds_into_the_full_name(nlp):
+    rows = actors_of(nlp, "In Hanoi, Foreign Ministry spokeswoman Pham Thu Hang urged restraint over the "
+                          "patrols. Ms Pham said Vietnam wanted calm seas.")
+    people = [r for r in rows.values() if r["type"] == "person"]
+    assert len(people) == 1 and people[0]["name"] == "Pham Thu Hang"
+
+
 def test_actors_extract_first_half_of_a_double_surname_folds_into_the_full_name(nlp):
     rows = actors_of(nlp, "Prime Minister Maria Gomes-Ferreira welcomed the ship. The opposition accused "
                           "Gomes-Ferreira of turning the port into a base.")
