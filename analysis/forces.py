@@ -1807,6 +1807,8 @@ def _target_size_rows(sent: Span, actors, ulex: UnitLexicon,
             continue
         planned = lemmas & (frames.get("pledge", frozenset()) | frames.get("intent", frozenset())) \
             or tense in ("future", "infinitive", "present", "progressive")
+        if verb.lemma_.lower() == "bring" and tense in ("present", "past", "perfect") and len(chain) == 1:
+            planned = False  # "the latest arrival brings Ireland's total to 370": the result, there now
         st = Status("planned" if planned else "deployed", " ".join(v.text for v in chain) + " to")
         subjects = clause_subjects(verb, actors)
         contribs = _dedupe(_map_contributor(_actor_for(x, actors), actors) for x in subjects)

@@ -1208,3 +1208,10 @@ def test_forces_rules_from_x_to_y_parsed_as_one_phrase(extract):
 def test_forces_rules_a_possessive_bare_number_is_that_states_contingent(extract, state, n, text):
     """'after Indonesia's 1,230': a number owned by a state, beside a counted contingent, is its strength."""
     assert n in quantities(extract(text), state)
+
+
+def test_forces_rules_bringing_a_states_total_to_a_figure(extract):
+    """'brings Ireland's total in Lebanon to 370': the state's total is a contingent size like its 'contribution'."""
+    rows = extract("The latest arrival brings Ireland's total in Lebanon to 370.")
+    assert quantities(rows, "IRL") == {370}
+    assert statuses(rows, "IRL") == {"deployed"}  # what an arrival brings the total to is there now
