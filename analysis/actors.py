@@ -1505,6 +1505,32 @@ def _after_honorific(aset: ActorSet, person: Actor) -> bool:
         for m in person.mentions)
 
 
+def _national_security_councils(aset: ActorSet, doc: Doc) -> None:
+    """"Secretary of the Security Council Armen Grigoryan", "Russia's Security Council": a
+    bare "Security Council" that a state owns or that has a secretary is a national body, not
+    the UN organ (the UN Security Council has a president, never a secretary). Such mentions
+    are dropped from the UN organ, which otherwise appears in stories it is absent from."""
+    unsc = aset.actors.get("un-security-council")
+    if unsc is None:
+        return
+    for m in list(unsc.mentions):
+        if m.text != "Security Council":
+            continue
+        i = m.start_token
+        before = [t.lower_ for t in doc[max(0, i - 3):i]]
+        national = before[-3:] == ["secretary", "of", "the"] or before[-2:] == ["secretary", "of"]
+        k = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+        if k >= 2 and doc[k - 1].text in {"'s", "\u2019s"}:
+            owner = aset.at_token(doc[k - 2])
+            national |= owner is not None and owner.type == "state"
+        elif k >= 1:
+            owner = aset.at_token(doc[k - 1])
+            m2 = aset.mention_at(doc[k - 1])
+            national |= owner is not None and owner.type == "state" and m2 is not None and m2.kind == "demonym"
+        if national:
+            _unclaim(aset, m)
+
+
 def _merge_people(aset: ActorSet) -> None:
     """Fold surname-only and titled mentions into the full name they abbreviate."""
     people = sorted((a for a in aset.actors.values() if a.type == "person"), key=lambda a: -len(a.name))
@@ -2170,6 +2196,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _bracketed_acronyms(aset, doc)
     _generic_capitalised_references(aset, doc)
     _merge_alias_duplicates(aset)
+    _national_security_councils(aset, doc)
     _titled_names(aset, doc)
     _drop_unsupported_single_names(aset, doc)
     _merge_people(aset)

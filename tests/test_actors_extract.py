@@ -570,3 +570,11 @@ def test_actors_extract_first_half_of_a_double_surname_folds_into_the_full_name(
                           "Gomes-Ferreira of turning the port into a base.")
     people = [r for r in rows.values() if r["type"] == "person" or r["name"] == "Gomes"]
     assert [r["name"] for r in people] == ["Maria Gomes-Ferreira"]
+
+
+def test_actors_extract_national_security_council_is_not_the_un_organ(nlp):
+    rows = actors_of(nlp, "Georgian border guards took over the crossing, Secretary of the Security Council "
+                          "Giorgi Beridze told reporters in Tbilisi.")
+    assert "un-security-council" not in rows
+    rows = actors_of(nlp, "France asked the Security Council to meet on Mali.")
+    assert "un-security-council" in rows
