@@ -82,9 +82,12 @@ UNIT_WORDS = {"battalion", "brigade", "regiment", "division", "corps", "squadron
 OPERATION_WORDS = {"operation", "mission", "task force", "force", "peacekeeping", "exercise"}
 GROUP_WORDS = {"rebels", "militia", "militias", "movement", "front", "jihadists", "insurgents",
                "fighters", "mercenaries", "brigades", "liberation"}
+#: ("court" and "community" are left out: the international courts and economic communities
+#: are in the reference lists, so an unknown "High Court" or "Laikipia Community Justice
+#: Network" is a national body or local group, type ``other``.)
 IGO_WORDS = {"united nations", "union", "council", "organization", "organisation", "commission",
-             "community", "agency", "committee", "league", "alliance", "assembly", "fund",
-             "bank", "court", "international", "red cross", "program", "programme"}
+             "agency", "committee", "league", "alliance", "assembly", "fund",
+             "bank", "international", "red cross", "program", "programme"}
 GOVERNMENT_ORG_WORDS = {"ministry", "government", "department", "parliament", "senate", "presidency",
                         "foreign office", "defence staff"}
 #: Capitalised common nouns NER tags as organisations on their own; after "the" they usually
@@ -714,12 +717,36 @@ ADDRESS_VERBS = {"appeal", "write", "speak", "talk", "say", "complain", "protest
                  "object", "apologise", "apologize", "reply", "respond", "turn"}
 
 
+#: Nouns of meetings and texts a capital names by where they were held or signed ("the Madrid
+#: summit", "the Minsk agreements"): there the capital is a place, not the government.
+EVENT_NOUNS = {"summit", "summits", "talks", "agreement", "agreements", "accord", "accords", "process",
+               "conference", "declaration", "meeting", "meetings", "treaty", "protocol", "format",
+               "communique", "communiqué", "commitments", "pledge", "pledges", "negotiations"}
+
+
+def _names_an_event(span: Span) -> bool:
+    """"At the Madrid and Vilnius summits", "the Minsk agreements": a capital that modifies a
+    meeting or text (directly or as a conjunct of one that does) names where it happened."""
+    tok = span.root
+    for _ in range(3):
+        if tok.dep_ == "conj" and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    if tok.dep_ in {"compound", "nmod", "amod"} and tok.head.lower_ in EVENT_NOUNS:
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.lower_ in EVENT_NOUNS
+
+
 def _resolve_metonyms(aset: ActorSet, metonyms: list[tuple[Span, str]]) -> None:
     """A capital used as an actor stands for its government when the article has one, else the state.
 
     Locative uses ("arrived in Bamako") are places, not actors, and are skipped.
     """
     for span, iso3 in metonyms:
+        if _names_an_event(span):
+            continue
         prev = span.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.lower_ in {"in", "to", "at", "into", "near", "outside", "around", "via"}:
             addressed = prev.lower_ == "to" and prev.head.lemma_ in ADDRESS_VERBS  # "appealed to Bamako"
@@ -1470,6 +1497,40 @@ def _drop_unsupported_single_names(aset: ActorSet, doc: Doc) -> None:
                 _unclaim(aset, m)
 
 
+def _after_honorific(aset: ActorSet, person: Actor) -> bool:
+    """Whether every mention of a one-word name follows a form of address ("Ms Mao")."""
+    doc = aset.doc
+    return bool(person.mentions) and all(
+        m.start_token > 0 and doc[m.start_token - 1].lower_.rstrip(".") in {"mr", "ms", "mrs", "miss", "madam"}
+        for m in person.mentions)
+
+
+def _national_security_councils(aset: ActorSet, doc: Doc) -> None:
+    """"Secretary of the Security Council Armen Grigoryan", "Russia's Security Council": a
+    bare "Security Council" that a state owns or that has a secretary is a national body, not
+    the UN organ (the UN Security Council has a president, never a secretary). Such mentions
+    are dropped from the UN organ, which otherwise appears in stories it is absent from."""
+    unsc = aset.actors.get("un-security-council")
+    if unsc is None:
+        return
+    for m in list(unsc.mentions):
+        if m.text != "Security Council":
+            continue
+        i = m.start_token
+        before = [t.lower_ for t in doc[max(0, i - 3):i]]
+        national = before[-3:] == ["secretary", "of", "the"] or before[-2:] == ["secretary", "of"]
+        k = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+        if k >= 2 and doc[k - 1].text in {"'s", "\u2019s"}:
+            owner = aset.at_token(doc[k - 2])
+            national |= owner is not None and owner.type == "state"
+        elif k >= 1:
+            owner = aset.at_token(doc[k - 1])
+            m2 = aset.mention_at(doc[k - 1])
+            national |= owner is not None and owner.type == "state" and m2 is not None and m2.kind == "demonym"
+        if national:
+            _unclaim(aset, m)
+
+
 def _merge_people(aset: ActorSet) -> None:
     """Fold surname-only and titled mentions into the full name they abbreviate."""
     people = sorted((a for a in aset.actors.values() if a.type == "person"), key=lambda a: -len(a.name))
@@ -1486,6 +1547,18 @@ def _merge_people(aset: ActorSet) -> None:
                 break
             if Levenshtein.distance(norm(full.name).split()[-1], norm(short.name).split()[-1]) <= 1 \
                     and len(short.name.split()) == 1 and len(short.name) >= 5:
+                aset.move_mentions(short.id, full)
+                break
+            last = full.name.split()[-1]
+            if len(short.name.split()) == 1 and "-" in last and last.split("-")[0] == short.name:
+                # "accused Persad-Bissessar of ...": NER took the first half of a double surname
+                aset.move_mentions(short.id, full)
+                break
+            if len(short.name.split()) == 1 and full.name.split()[0] == short.name \
+                    and _after_honorific(aset, short) and not any(
+                        o.name.split()[-1] == short.name for o in people if len(o.name.split()) > 1):
+                # "Ms Mao" after "Mao Ning": a family name written first (Chinese, Korean,
+                # Vietnamese usage), taken up with an honorific
                 aset.move_mentions(short.id, full)
                 break
 
@@ -1629,8 +1702,22 @@ def _affiliation_country(aset: ActorSet, first: Token, last: Token) -> str:
         c = owner_country(doc[k])
         if c:
             return c
-    # after the name: "Name, the party's <post words>,"
+    if words and k >= sent.start:
+        # "MDP chairperson Fayyaz Ismail": a party or group named right before the post
+        body = aset.at_token(doc[k])
+        if body is not None and body.type in {"other", "armed_group"} and body.country:
+            return body.country
+    # after the name: "Name, who heads the KRG's department of foreign relations"
     j = last.i + 1
+    if j + 3 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "who" \
+            and doc[j + 2].lemma_ in {"head", "lead", "chair", "run"}:
+        for t in doc[j + 3:min(len(doc), j + 7)]:
+            body = aset.at_token(t)
+            if body is not None and body.type not in {"person", "state"} and body.country:
+                return body.country
+            if t.text in {",", ".", ";"}:
+                break
+    # after the name: "Name, the party's <post words>,"
     if j + 3 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"the", "its", "their"}:
         for t in doc[j + 1:min(len(doc), j + 6)]:
             if t.text in {"'s", "\u2019s"} or (t.lower_ in {"its", "their"}):
@@ -1885,6 +1972,24 @@ def _owner_state(aset: ActorSet, m: Mention) -> str:
     return ""
 
 
+def _group_home_countries(aset: ActorSet) -> None:
+    """A transnational armed group with no one country (Islamic State, JNIM, ISWAP) takes, of
+    the states it fights in (its reference ``host`` list), the one the article names most:
+    "the Islamic State group in Iraq and Syria" is Iraq's insurgency for a stance's country.
+    An article that names none of them leaves it without one."""
+    counts: Counter[str] = Counter()
+    for m in aset.mentions:
+        a = aset.actors.get(m.actor_id)
+        if a is not None and a.type in {"state", "government"} and a.country:
+            counts[a.country] += 1
+    for actor in aset.actors.values():
+        if actor.type != "armed_group" or actor.country or not actor.host:
+            continue
+        named = [h for h in actor.host if counts[h]]
+        if named:
+            actor.country = max(named, key=lambda h: (counts[h], -actor.host.index(h)))
+
+
 def _national_bodies(aset: ActorSet, doc: Doc) -> None:
     """Give a unit, national operation or body the reference lists do not place the country
     the text ties it to (see :func:`_owner_state`). Stance scores map every actor to a country,
@@ -2091,12 +2196,14 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _bracketed_acronyms(aset, doc)
     _generic_capitalised_references(aset, doc)
     _merge_alias_duplicates(aset)
+    _national_security_councils(aset, doc)
     _titled_names(aset, doc)
     _drop_unsupported_single_names(aset, doc)
     _merge_people(aset)
     _surname_mentions(aset, doc)
     _people_roles(aset, doc)
     _national_bodies(aset, doc)
+    _group_home_countries(aset)
     _descriptive_phrases(aset, doc)
     _role_references(aset, doc)
     _host_army(aset, doc)

@@ -878,8 +878,12 @@ def _leaves_home(verb: Token, objs: list[Token], actors) -> bool:
     """"About 450 Malawian soldiers left Lilongwe for Goma": the place left belongs to the state
     the subject names (its capital or the state itself), so the unit leaves home, not a mission."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
-    if verb.dep_ in ("acl", "relcl") and not subjects:
-        subjects = [verb.head]
+    v = verb
+    while not subjects and v.dep_ == "xcomp" and v.head is not v:
+        v = v.head  # "are expected to leave Accra": the subject of the governing verb
+        subjects = [c for c in v.children if c.dep_ in _SUBJ_DEPS]
+    if v.dep_ in ("acl", "relcl") and not subjects:
+        subjects = [v.head]
     own = set()
     for s in subjects:
         for t in s.subtree:
@@ -1083,7 +1087,8 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
     if entry.get("non_actor_object") and actors is not None:
         objs = [c for c in cue_verb.children if c.dep_ == "dobj"]
         later = {t.lower_ for t in cue_verb.sent if t.i > cue_verb.i}
-        bound = any(c.dep_ == "prep" and c.lower_ in ("for", "to", "towards") for c in cue_verb.children) \
+        bound = any(c.dep_ == "prep" and c.lower_ in ("for", "to", "towards")
+                    for c in [*cue_verb.children, *(x for o in objs for x in o.children)]) \
             or bool(later & {"due", "expected", "heading", "bound", "route", "sailing"})
         setting_out = objs and bound and (all(actors.at_token(o) is None for o in objs)
                                           or _leaves_home(cue_verb, objs, actors))
@@ -1802,6 +1807,8 @@ def _target_size_rows(sent: Span, actors, ulex: UnitLexicon,
             continue
         planned = lemmas & (frames.get("pledge", frozenset()) | frames.get("intent", frozenset())) \
             or tense in ("future", "infinitive", "present", "progressive")
+        if verb.lemma_.lower() == "bring" and tense in ("present", "past", "perfect") and len(chain) == 1:
+            planned = False  # "the latest arrival brings Ireland's total to 370": the result, there now
         st = Status("planned" if planned else "deployed", " ".join(v.text for v in chain) + " to")
         subjects = clause_subjects(verb, actors)
         contribs = _dedupe(_map_contributor(_actor_for(x, actors), actors) for x in subjects)
@@ -1922,6 +1929,33 @@ def _bracketed_count_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tup
             continue
         q = replace(q, kind="headcount")
         yield Group(head=inner[0], tokens=[inner[0]], quantity=q, personnel=rest[0].text if rest else "troops"), state
+
+
+def _possessive_count_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Group, object]]:
+    """(group, state) for a bare number a state owns, beside a counted contingent in the same
+    sentence: "the largest Asian contingent after Indonesia's 1,230", "are joined by France's
+    300". The number stands for the same kind of unit as the counted one."""
+    toks = list(sent)
+    counted = any(unit_class(t, ulex) in ("individual", "formation") and any(
+        c.dep_ == "nummod" for c in t.children) for t in toks if not t.like_num)
+    if not counted:
+        return
+    for num in toks:
+        if not num.like_num or num.pos_ != "NUM" or num.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "attr",
+                                                                    "conj", "appos") \
+                or num.ent_type_ in ulex.excluded_entity_types or _looks_like_date(num):
+            continue
+        owners = [c for c in num.children if c.dep_ == "poss"]
+        if len(owners) != 1:
+            continue
+        state = _map_contributor(actors.at_token(owners[0]), actors)
+        if state is None or state.type != "state":
+            continue
+        q = parse_quantity(" ".join(t.text for t in _num_span(num) if t.i != owners[0].i and t.lower_ != "'s"), ulex)
+        if q.value is None:
+            continue
+        q = replace(q, kind="headcount")
+        yield Group(head=num, tokens=[num], quantity=q, personnel="troops"), state
 
 
 _SHARE_PRONOUNS = frozenset({"whom", "them", "which", "these", "those"})
@@ -2826,6 +2860,18 @@ def _size_change(g: Group, pred: Token | None, ulex: UnitLexicon) -> tuple[Quant
     preps = [c for c in pred.children if c.dep_ == "prep" and c.lower_ in ("from", "to")]
     preps += [c for p in preps for c in p.children if c.dep_ == "prep" and c.lower_ == "to"]  # "from X to Y"
     for c in preps:
+        if c.lower_ == "from":
+            # "from about 900 to 400" parsed as one number phrase: "900" and "to" modify "400"
+            for p in (p for p in c.children if p.dep_ == "pobj" and p.like_num):
+                to = next((m for m in p.children if m.dep_ == "quantmod" and m.lower_ == "to"), None)
+                first = [m for m in p.children if m.dep_ == "quantmod" and m.like_num and to is not None and m.i < to.i]
+                if to is not None and first:
+                    a_text = pred.doc[first[0].left_edge.i: first[0].i + 1].text
+                    b_text = pred.doc[to.i + 1: p.i + 1].text
+                    qa, qb = parse_quantity(a_text, ulex), parse_quantity(b_text, ulex)
+                    if qa.value is not None and qb.value is not None:
+                        qa.text, qa.kind, qb.text, qb.kind = a_text, "headcount", b_text, "headcount"
+                        return qa, qb
         if c.lower_ in ("from", "to"):
             nums = [p for p in c.children if p.dep_ == "pobj" and p.like_num]
             if nums:
@@ -3097,6 +3143,13 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         if st.status in ("unknown", "refused"):
             st = Status("deployed", g.quantity.text)
         emit(g, None, states, st, g, skip_done=False)
+    for g, state in _possessive_count_rows(sent, actors, ulex):
+        # "second only to Nepal's 1,100": the strength there now, unless its own verb says otherwise
+        pred = governing_predicate(g.head)
+        st = classify_status(pred, slex, actors) if pred is not None else Status("deployed", "")
+        if st.status in ("unknown", "refused"):
+            st = Status("deployed", g.quantity.text)
+        emit(g, None, [state], st, g, skip_done=False)
     for g, state in _bracketed_count_rows(sent, actors, ulex):
         # "France (700), Italy (350)": the listed strength is the one there now, unless the
         # sentence's verb says otherwise

@@ -514,3 +514,67 @@ def test_actors_extract_new_parties_keep_their_own_state_among_foreign_ones(nlp)
     rows = actors_of(nlp, "Indian and Chinese diplomats watched the vote closely. The Maldivian Democratic "
                           "Party said India had been a loyal partner, while Indian officials declined to comment.")
     assert by_name(rows, "Maldivian Democratic Party")["country"] == "MDV"
+
+
+def test_actors_extract_post_after_a_party_name_gives_the_party_country(nlp):
+    rows = actors_of(nlp, "Chinese and Indian envoys met the cabinet. GERB chairwoman Nadezhda Vasileva said "
+                          "the talks were useful.")
+    assert by_name(rows, "Nadezhda Vasileva")["country"] == "BGR"
+
+
+def test_actors_extract_person_who_heads_a_national_body_takes_its_country(nlp):
+    rows = actors_of(nlp, "Canada and the United States pulled out their trainers. Rebaz Ahmed, who heads the "
+                          "KRG's department of foreign relations, said the Peshmerga needed more time.")
+    assert by_name(rows, "Rebaz Ahmed")["country"] == "IRQ"
+
+
+def test_actors_extract_capital_naming_a_summit_is_no_actor(nlp):
+    rows = actors_of(nlp, "Polish and Czech troops arrived in Romania. NATO said the move followed the decisions "
+                          "taken at the Madrid and Vilnius summits.")
+    assert "ESP" not in rows and "LTU" not in rows
+
+
+def test_actors_extract_transnational_group_takes_the_state_it_fights_in_that_the_text_names(nlp):
+    rows = actors_of(nlp, "Dutch trainers will stay in Iraq. Iraqi commanders said Islamic State cells "
+                          "still attacked villages north of Baghdad.")
+    assert rows["islamic-state"]["country"] == "IRQ"
+    rows = actors_of(nlp, "Danish soldiers left Estonia. Officials said Islamic State had claimed an attack.")
+    assert rows["islamic-state"]["country"] == ""
+
+
+def test_actors_extract_self_defense_forces_alone_are_japan_s(nlp):
+    rows = actors_of(nlp, "American and Philippine marines landed on Luzon, and Japan's Self-Defense Forces "
+                          "sent 150 soldiers to watch the drill.")
+    jsdf = [r for r in rows.values() if "Self-Defense Forces" in aliases(r)]
+    assert len(jsdf) == 1
+    assert (jsdf[0]["type"], jsdf[0]["country"]) == ("military_unit", "JPN")
+
+
+def test_actors_extract_unknown_court_or_community_group_is_not_an_international_organisation(nlp):
+    rows = actors_of(nlp, "Ghanaian troops left the base. The High Court in Tamale later ruled against the "
+                          "army, and the Tamale Community Peace Forum welcomed the ruling.")
+    for name in ("High Court", "Tamale Community Peace Forum"):
+        hits = [r for r in rows.values() if r["name"] == name]
+        assert hits and all(r["type"] != "international_organization" for r in hits)
+
+
+def test_actors_extract_family_name_first_with_honorific_folds_into_the_full_name(nlp):
+    rows = actors_of(nlp, "In Hanoi, Foreign Ministry spokeswoman Pham Thu Hang urged restraint over the "
+                          "patrols. Ms Pham said Vietnam wanted calm seas.")
+    people = [r for r in rows.values() if r["type"] == "person"]
+    assert len(people) == 1 and people[0]["name"] == "Pham Thu Hang"
+
+
+def test_actors_extract_first_half_of_a_double_surname_folds_into_the_full_name(nlp):
+    rows = actors_of(nlp, "Prime Minister Maria Gomes-Ferreira welcomed the ship. The opposition accused "
+                          "Gomes-Ferreira of turning the port into a base.")
+    people = [r for r in rows.values() if r["type"] == "person" or r["name"] == "Gomes"]
+    assert [r["name"] for r in people] == ["Maria Gomes-Ferreira"]
+
+
+def test_actors_extract_national_security_council_is_not_the_un_organ(nlp):
+    rows = actors_of(nlp, "Georgian border guards took over the crossing, Secretary of the Security Council "
+                          "Giorgi Beridze told reporters in Tbilisi.")
+    assert "un-security-council" not in rows
+    rows = actors_of(nlp, "France asked the Security Council to meet on Mali.")
+    assert "un-security-council" in rows

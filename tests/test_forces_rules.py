@@ -1172,3 +1172,46 @@ def test_forces_rules_a_head_count_in_brackets_after_each_state(extract, text, e
 def test_forces_rules_a_deployment_still_ahead_is_planned(extract, text):
     """'will deploy', 'are to be deployed': decided but not under way, so planned rather than arriving."""
     assert statuses(extract(text), "LVA") == {"planned"}
+
+
+def test_forces_rules_expected_to_leave_the_home_capital_is_setting_out(extract):
+    """'are expected to leave Lusaka for Bangui': the subject of 'expected' owns the departure from home."""
+    rows = extract("The first 120 Zambian soldiers are expected to leave Lusaka for Bangui next week.")
+    assert statuses(rows, "ZMB") and statuses(rows, "ZMB") <= {"planned", "arriving"}
+
+
+@pytest.mark.parametrize("text", [
+    "Britain plans to cut its troops in Estonia next year.",
+    "Britain has halved its contingent in Estonia.",
+])
+def test_forces_rules_cutting_or_halving_a_contingent_is_a_drawdown(extract, text):
+    """'cut its troops', 'halved its contingent': part of the contingent goes, like 'reduce'."""
+    assert statuses(extract(text), "GBR") & {"withdrawing", "withdrawn"}
+
+
+def test_forces_rules_fielding_troops_is_having_them_there(extract):
+    """'Rwanda now fields roughly 5,000 personnel': a force a state fields is deployed; 'will field' is planned."""
+    assert statuses(extract("Uganda currently fields about 4,500 troops in Somalia."), "UGA") == {"deployed"}
+    assert statuses(extract("Uganda will field about 4,500 troops in Somalia."), "UGA") == {"planned"}
+
+
+def test_forces_rules_from_x_to_y_parsed_as_one_phrase(extract):
+    """'cut its troops from about 1,000 to 300' may be parsed as one number phrase: still two sizes."""
+    rows = extract("Italy plans to cut its troops in Iraq from about 900 to 400 by the end of the year.")
+    assert {900, 400} <= quantities(rows, "ITA")
+
+
+@pytest.mark.parametrize("text, state, n", [
+    ("Norway's 200 soldiers in Lithuania now outnumber Denmark's 150.", "DNK", 150),
+    ("Ghana has 870 troops in the mission, second only to Nepal's 1,100.", "NPL", 1100),
+])
+def test_forces_rules_a_possessive_bare_number_is_that_states_contingent(extract, state, n, text):
+    """'after Indonesia's 1,230': a number owned by a state, beside a counted contingent, is its strength."""
+    assert n in quantities(extract(text), state)
+
+
+def test_forces_rules_bringing_a_states_total_to_a_figure(extract):
+    """'brings Ireland's total in Lebanon to 370': the state's total is a contingent size like its 'contribution'."""
+    rows = extract("The latest arrival brings Ireland's total in Lebanon to 370.")
+    assert quantities(rows, "IRL") == {370}
+    assert statuses(rows, "IRL") == {"deployed"}  # what an arrival brings the total to is there now
