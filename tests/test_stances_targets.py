@@ -685,3 +685,31 @@ def test_stances_targets_asking_an_actor_for_something_is_a_demand(nlp):
     got = pairs(nlp, "Cyprus's government spokesman said Nicosia had asked the British High Commission "
                      "for full and timely consultation.")
     assert any(s == "CYP" and st == "demand" and "british" in t for s, t, st in got)
+
+
+def test_stances_targets_declining_to_comment_on_an_act_is_neutral_towards_its_author(nlp):
+    got = pairs(nlp, "Uganda deployed 2,000 more troops to Juba on Monday. "
+                      "UN envoy Nicholas Haysom declined to comment on the legality of the Ugandan deployment.")
+    assert ("nicholas-haysom", "UGA", "neutral") in got
+    assert not any(st in ("support", "oppose") for s, _, st in got if s == "nicholas-haysom")
+
+
+def test_stances_targets_taking_note_of_a_decision_is_neutral(nlp):
+    got = pairs(nlp, "Denmark decided to send a frigate to the Gulf of Guinea. "
+                      "Togo's foreign ministry said it had \"taken note\" of the decision.")
+    assert any(s == "TGO" and t == "DNK" and st == "neutral" for s, t, st in got)
+
+
+def test_stances_targets_financing_an_operation_supports_its_contributor(nlp):
+    got = pairs(nlp, "The European Union has financed the Rwandan operation in Cabo Delgado with 40 million euros.")
+    assert any(t == "RWA" and st == "support" for _, t, st in got)
+
+
+def test_stances_targets_revoking_a_cooperation_accord_opposes_the_partner(nlp):
+    got = pairs(nlp, "Niger's junta revoked its military cooperation agreements with France on Thursday.")
+    assert any(t == "FRA" and st == "oppose" for _, t, st in got)
+
+
+def test_stances_targets_accusing_of_militarising_opposes_the_accused(nlp):
+    got = pairs(nlp, "Belarus's defence ministry accused Poland of militarizing the border.")
+    assert any(s == "BLR" and t == "POL" and st == "oppose" for s, t, st in got)
