@@ -407,7 +407,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
                 break
             gov = gov.head
         if gov.pos_ in ("VERB", "AUX"):
-            objs = [c for c in gov.children if c.dep_ in ("dobj",)]
+            # "made a point of thanking Lithuania": the maker, not the point
+            objs = [c for c in gov.children if c.dep_ in ("dobj",) and _lemma(c) not in IDIOM_OBJECTS]
             if objs:
                 return objs
             return _subjects(gov, depth + 1)
@@ -905,8 +906,11 @@ def _names_sides(tok: Token, lex: Lexicon) -> bool:
     parties of a conflict or dispute named earlier, not to one actor."""
     if tok.lower_ in PLURAL_PRONOUNS:
         return True
-    if _lemma(tok) not in lex.side_nouns or tok.tag_ != "NNS":
+    if _lemma(tok) not in lex.side_nouns:
         return False
+    if tok.tag_ != "NNS":
+        # "declined to criticise either side"
+        return tok.tag_ == "NN" and any(c.lower_ == "either" for c in tok.children if c.i < tok.i)
     return any(c.lower_ in lex.side_modifiers for c in tok.children if c.i < tok.i)
 
 
@@ -1084,6 +1088,10 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
             return Resolved(found, "subject")
         if not subj and quote is not None and quote.speaker is not None:
             return Resolved([quote.speaker], "speaker")
+        if not subj and root.dep_ == "ROOT":
+            found = _subjectless_root_actor(root, actors)
+            if found is not None:
+                return Resolved([found], "actor before a subjectless verb")
         return Resolved([], "")
     if role == "experiencer":
         found = _resolve_tokens(_copula_subjects(root), quote, actors, lex)
@@ -1125,6 +1133,26 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
         if found:
             return Resolved(found, "according to")
     return Resolved([], "")
+
+
+IDIOM_OBJECTS = {"point", "effort", "show", "habit", "case", "secret"}
+
+
+def _subjectless_root_actor(root: Token, actors):
+    """The actor named last before a main verb the parser left without a subject ("In a
+    statement issued from Paris, the group's leader, Abdul Wahid al-Nur, accused ..." hangs the
+    leader on Paris): a person, party or organisation within twelve tokens, never a place."""
+    for t in reversed(root.sent[:root.i - root.sent.start]):
+        if root.i - t.i > 12:
+            break
+        a = actors.at_token(t)
+        if a is None:
+            continue
+        if a.type in ("person", "international_organization", "armed_group", "government") \
+                or getattr(a, "kind", "") == "political_party":
+            return a
+        return None  # the nearest actor is a place or state: too uncertain
+    return None
 
 
 # --------------------------------------------------------------------------- targets
@@ -1387,11 +1415,17 @@ def _is_body(a) -> bool:
 def _last_body(tok: Token, actors, exclude: frozenset) -> list:
     """Who held "the vote" or passed "the resolution" when no clause says so: the parliament,
     council or court named last before the noun (this sentence first, then up to ten before)."""
-    for sent in [tok.sent, *reversed(_sentences_before(tok, 10))]:
+    for sent in [tok.sent, *reversed(_sentences_before(tok, 40))]:
         for t in reversed([t for t in sent if t.i < tok.i]):
             a = actors.at_token(t)
             if a is not None and a.id not in exclude and a.type != "person" and _is_body(a):
                 return [a]
+            if a is None and _lemma(t) in ("parliament", "lawmaker", "legislature", "assembly") \
+                    and t.i != tok.i:
+                # "Hungary's parliament approved ...": the state whose parliament it is
+                owner = actors.for_phrase(t)
+                if owner is not None and owner.id not in exclude and owner.type in ("state", "government"):
+                    return [owner]
     return []
 
 

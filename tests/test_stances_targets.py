@@ -644,3 +644,44 @@ def test_stances_targets_proposal_by_an_actor_targets_its_author(nlp):
     got = pairs(nlp, "Washington backed a proposal by Haiti's Transitional Presidential Council "
                      "to turn the mission into a UN operation.")
     assert ("USA", "hti-tpc", "support") in got
+
+
+def test_stances_targets_made_a_point_of_thanking_is_the_speakers_thanks(nlp):
+    got = pairs(nlp, "Spain's Defence Minister Margarita Robles visited the base. "
+                     "She made a point of thanking Lithuania for an exceptional welcome.")
+    assert ("margarita-robles", "LTU", "support") in got
+
+
+def test_stances_targets_person_before_a_subjectless_verb_is_the_source(nlp):
+    text = ("Sudan's government took over the last team sites. In a statement issued from Paris, the group's "
+            "leader, Abdul Wahid al-Nur, accused the Government of \"using the handover to seize land\".")
+    got = pairs(nlp, text)
+    assert any(s == "abdul-wahid-al-nur" and st == "oppose" for s, _, st in got)
+
+
+def test_stances_targets_either_side_is_the_pair_named_before(nlp):
+    text = ("Mali and Ivory Coast traded accusations over the detained soldiers. "
+            "Togo's foreign minister Robert Dussey declined to criticise either side.")
+    got = pairs(nlp, text)
+    assert any(s == "robert-dussey" and t == "MLI" and st == "neutral" for s, t, st in got)
+    assert any(s == "robert-dussey" and t == "CIV" and st == "neutral" for s, t, st in got)
+
+
+def test_stances_targets_the_vote_of_a_parliament_known_only_by_its_state(nlp):
+    text = ("Hungary's parliament approved the deployment of 200 soldiers to Chad on Monday. "
+            "Chad's government welcomed the vote within hours.")
+    got = pairs(nlp, text)
+    assert any(t in ("HUN", "hun-parliament") and st == "support" for _, t, st in got)
+
+
+def test_stances_targets_wanting_an_actor_to_act_is_a_demand_and_not_wanting_it_opposes(nlp):
+    got = pairs(nlp, "Iraq wants the United States to withdraw its troops by September.")
+    assert ("IRQ", "USA", "demand") in got
+    got = pairs(nlp, "The Iraqi government does not want American troops to stay.")
+    assert ("IRQ", "USA", "oppose") in got
+
+
+def test_stances_targets_asking_an_actor_for_something_is_a_demand(nlp):
+    got = pairs(nlp, "Cyprus's government spokesman said Nicosia had asked the British High Commission "
+                     "for full and timely consultation.")
+    assert any(s == "CYP" and st == "demand" and "british" in t for s, t, st in got)
