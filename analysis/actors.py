@@ -100,9 +100,6 @@ GENERIC_ORG_WORDS = {"council", "commission", "mission", "force", "alliance", "u
 #: News organisations are sources, not actors in the story.
 #: Platforms where statements are posted ("said on Telegram"): channels, not actors.
 PLATFORMS = {"telegram", "facebook", "twitter", "whatsapp", "instagram", "tiktok", "youtube", "vkontakte"}
-#: A portfolio alone ("Foreign Affairs", "Defence and Foreign Affairs", "Cabinet Affairs"): NER's
-#: cut of a title or ministry name that names no body by itself.
-PORTFOLIO = re.compile(r"(?:[A-Z][a-z]+ )?(?:(?:and|&) )?(?:[A-Z][a-z]+ )?Affairs")
 MEDIA = {"reuters", "afp", "ap", "associated press", "agence france-presse", "agence france presse",
          "bbc", "cnn", "al jazeera", "rfi", "france 24", "dpa", "efe", "anadolu", "xinhua", "tass",
          "ria novosti", "interfax", "bloomberg", "the guardian", "the new york times", "le monde",
@@ -898,8 +895,6 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
         text = clean_span_text(span.text)
         if not text or not any(ch.isupper() for ch in text) or text.lower() in MEDIA | PLATFORMS:
             continue
-        if PORTFOLIO.fullmatch(text):
-            continue  # "Minister of Foreign Affairs" cut short by NER: a portfolio, not a body
         if _is_dateline(span, text) or _in_credit_line(span):
             continue
         known = aset.ref.lookup(text)
