@@ -98,6 +98,8 @@ GENERIC_ORG_WORDS = {"council", "commission", "mission", "force", "alliance", "u
                      "navy", "committee", "secretariat", "agency", "command", "coalition", "armed forces",
                      "forces", "military", "office", "court", "senate", "cabinet", "presidency"}
 #: News organisations are sources, not actors in the story.
+#: Platforms where statements are posted ("said on Telegram"): channels, not actors.
+PLATFORMS = {"telegram", "facebook", "twitter", "whatsapp", "instagram", "tiktok", "youtube", "vkontakte"}
 MEDIA = {"reuters", "afp", "ap", "associated press", "agence france-presse", "agence france presse",
          "bbc", "cnn", "al jazeera", "rfi", "france 24", "dpa", "efe", "anadolu", "xinhua", "tass",
          "ria novosti", "interfax", "bloomberg", "the guardian", "the new york times", "le monde",
@@ -891,7 +893,7 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
             # partially claimed spans: keep the unclaimed part only when it is a person name
             continue
         text = clean_span_text(span.text)
-        if not text or not any(ch.isupper() for ch in text) or text.lower() in MEDIA:
+        if not text or not any(ch.isupper() for ch in text) or text.lower() in MEDIA | PLATFORMS:
             continue
         if _is_dateline(span, text) or _in_credit_line(span):
             continue

@@ -442,20 +442,38 @@ def parse_eval_sets(spec: str | Sequence[str]) -> list[tuple[str, Path, Path]]:
     return out
 
 
-def quality_scores(spec: str | Sequence[str] = tuple(EVAL_SETS)) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Score extraction on each evaluation set: (one row per set x table part, one row per error)."""
-    from .evaluate import evaluate
+def _score_set(name: str, gold: Path, arts: Path) -> tuple[list[dict], list[dict]]:
+    """Run the extractor over one set's gold articles: (summary rows, error rows).
+
+    Plain dicts of str/int/float/None, so an entry stored as JSON reads back equal.
+    """
+    from .evaluate import evaluate  # looked up per call, so tests can count the calls
+
+    result = evaluate(gold, arts)
+    rows = [{"set": name, "part": part, "articles": len(result.articles),
+             **{m: metrics.get(m) for m in ("tp", "fp", "fn") + QUALITY_METRICS}}
+            for part, metrics in result.summary.items()]
+    return rows, [{"set": name, **e.to_dict()} for e in result.errors]
+
+
+def quality_scores(spec: str | Sequence[str] = tuple(EVAL_SETS), *, cache_dir: Path | None = None,
+                   use_cache: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Score extraction on each evaluation set: (one row per set x table part, one row per error).
+
+    Each set's result is cached (see :mod:`analysis.cache`) under a hash of the code, data,
+    gold, articles and model, because re-running the extractor over every gold article was
+    most of a build's time. ``use_cache=False`` or ``FORCE_BRIEFING_NO_CACHE=1`` recomputes.
+    """
+    from . import cache
 
     rows, errs = [], []
     for name, gold, arts in parse_eval_sets(spec):
         if not gold.exists():
             continue
-        result = evaluate(gold, arts)
-        for part, metrics in result.summary.items():
-            rows.append({"set": name, "part": part, "articles": len(result.articles),
-                         **{m: metrics.get(m) for m in ("tp", "fp", "fn") + QUALITY_METRICS}})
-        for e in result.errors:
-            errs.append({"set": name, **e.to_dict()})
+        set_rows, set_errs = cache.cached_scores(name, gold, arts, _score_set, directory=cache_dir,
+                                                 use_cache=use_cache)
+        rows += set_rows
+        errs += set_errs
     return pd.DataFrame(rows), pd.DataFrame(errs)
 
 

@@ -578,3 +578,9 @@ def test_actors_extract_national_security_council_is_not_the_un_organ(nlp):
     assert "un-security-council" not in rows
     rows = actors_of(nlp, "France asked the Security Council to meet on Mali.")
     assert "un-security-council" in rows
+
+
+
+def test_actors_extract_posting_platform_is_not_an_actor(nlp):
+    rows = actors_of(nlp, "The Russian embassy said on Telegram that the drill was a provocation.")
+    assert "Telegram" not in {r["name"] for r in rows.values()}
