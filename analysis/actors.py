@@ -349,6 +349,38 @@ def _entity_actor(ent: Entity) -> Actor:
                  source="reference", host=ent.host, org=ent.org, kind=ent.kind)
 
 
+def _states_inside_force_names(aset: ActorSet, doc: Doc) -> None:
+    """"Up to 100 New Zealand Defence Force personnel": a national force's name names its state,
+    which is then the contingent's contributor, even when the text never names the state on its
+    own. The state gets a mention on the words of its name inside the force's name; the force
+    keeps the tokens (a token belongs to one claimed mention), so the state's mention is unclaimed."""
+    for unit in list(aset.actors.values()):
+        if unit.type != "military_unit" or not unit.country or unit.country in aset.actors:
+            continue
+        ent = aset.ref.state(unit.country)
+        if ent is None:
+            continue
+        forms = {norm(f) for f in (ent.name, *ent.aliases)} | {
+            f for f, iso in aset.ref.demonyms.items() if iso == unit.country}
+        for m in list(unit.mentions):
+            toks = doc[m.start_token:m.end_token]
+            found = next(((i, j) for i in range(len(toks)) for j in range(len(toks), i, -1)
+                          if norm(toks[i:j].text) in forms), None)
+            if found is None:
+                continue
+            span = toks[found[0]:found[1]]
+            state = _state_actor(aset, unit.country)
+            if state is None:
+                break
+            sm = Mention(span.start_char, span.end_char, span.start, span.end, clean_span_text(span.text),
+                         state.id, "name")
+            state.mentions.append(sm)
+            aset.mentions.append(sm)
+            if sm.text not in state.aliases:
+                state.aliases.append(sm.text)
+            break
+
+
 def _state_actor(aset: ActorSet, iso3: str) -> Actor | None:
     ent = aset.ref.state(iso3)
     return aset.add_actor(_entity_actor(ent)) if ent else None
@@ -2209,6 +2241,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _descriptive_phrases(aset, doc)
     _role_references(aset, doc)
     _host_army(aset, doc)
+    _states_inside_force_names(aset, doc)
     for actor in aset.actors.values():
         if not actor.name:
             actor.name = actor.aliases[0] if actor.aliases else actor.id

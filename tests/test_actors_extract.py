@@ -584,3 +584,10 @@ def test_actors_extract_national_security_council_is_not_the_un_organ(nlp):
 def test_actors_extract_posting_platform_is_not_an_actor(nlp):
     rows = actors_of(nlp, "The Russian embassy said on Telegram that the drill was a provocation.")
     assert "Telegram" not in {r["name"] for r in rows.values()}
+
+
+def test_actors_extract_state_named_only_inside_a_national_force_name_is_an_actor(nlp):
+    rows = actors_of(nlp, "Up to 100 New Zealand Defence Force personnel would remain in the UK until June 2026.")
+    assert rows["NZL"]["type"] == "state"
+    assert "New Zealand" in aliases(rows["NZL"])
+    assert rows["nzdf"]["country"] == "NZL"
