@@ -659,7 +659,8 @@ def _home_country(actors) -> str:
 
 
 def _earlier_ministry_state(tok: Token, actors):
-    """The state whose ministry (embassy, department) the text named last before "the ministry"."""
+    """The state whose ministry (embassy, department) the text named last before "the ministry".
+    Only the last one counts: "the ministry" refers back to it, even when its owner is unclear."""
     for t in reversed(tok.doc[max(0, tok.sent.start - 200):tok.i]):
         if _lemma(t) == _lemma(tok) and t.i != tok.i:
             for c in t.children:
@@ -667,10 +668,15 @@ def _earlier_ministry_state(tok: Token, actors):
                     a = actors.at_token(c)
                     if a is not None and a.type == "state":
                         return a
-            for p in _prep_objects(t, ("of",)):
+            # "the Ministry of Defence in Tripoli": the capital names whose ministry it is
+            objs = _prep_objects(t, ("of", "in"))
+            objs += [q for p in objs for q in _prep_objects(p, ("in",))]
+            for p in objs:
                 a = actors.at_token(p)
-                if a is not None and a.type == "state":
+                if a is not None and a.type in ("state", "government") and a.kind != "regional_government":
                     return a
+            if t.pos_ == "PROPN" or any(c.dep_ in ("amod", "compound") for c in t.children):
+                return None  # a named ministry we cannot place: not an older one
     return None
 
 
