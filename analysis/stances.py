@@ -1368,8 +1368,17 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
             found = _last_body(tok, actors, exclude)
         if not found and lem in lex.lede_act_nouns:
             found = _lede_actors(tok.doc, actors, lex, exclude)
+        op = _main_operation(actors) if lem in FORCE_ACT_NOUNS else None
+        if op is not None and op.id not in exclude and all(op.id != a.id for a in found):
+            # "Rutte backed the move" in a story about a battlegroup's expansion: a position on
+            # the operation as much as on the state that moved
+            found = [*found, op]
         return found
     return []
+
+
+#: Acts that change a force: a position on one is a position on the article's operation too.
+FORCE_ACT_NOUNS = {"expansion", "extension", "reinforcement", "rotation", "renewal", "prolongation"}
 
 
 def _own_countries(actors, exclude: frozenset) -> set[str]:
