@@ -357,6 +357,21 @@ def _of_unit(tok: Token, actors, lex: UnitLexicon) -> bool:
     return False
 
 
+def _named_force_members(tok: Token, actors, lex: UnitLexicon) -> bool:
+    """"About 250 Canadian Armed Forces members", "40 SANDF members": a partitive right after a
+    force's name (a unit actor or unit noun as its compound) counts that force's people, like
+    "members of the armed forces"."""
+    if tok.i == 0 or not any(c.dep_ == "nummod" for c in tok.children):
+        return False
+    left = tok.doc[tok.i - 1]
+    if left.dep_ != "compound" or left.head.i != tok.i:
+        return False
+    actor = actors.at_token(left)
+    if actor is not None and actor.type == "military_unit":
+        return True
+    return unit_class(left, lex) in ("individual", "formation")
+
+
 def _counted_demonym(tok: Token, actors) -> bool:
     """A plural demonym with a number ("1,200 South Africans") names people of that state."""
     if tok.tag_ not in ("NNS", "NNPS") or tok.ent_type_ != DEMONYM_LABEL:
@@ -400,12 +415,12 @@ def find_unit_tokens(sent: Span, actors, lex: UnitLexicon) -> dict[int, str]:
         if _operation_at(tok, actors):
             continue
         # "special forces" counted once, on the head: skip a unit noun used as compound of another
-        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and not _counted_by_verb(tok, lex):
             continue  # "special forces soldiers", "drone base": a modifier, not a unit
         low = tok.lower_
         two_word = any(" " in k and k in lex.individual for k in _unit_key(tok))  # "crew members"
         if (low in lex.partitive or tok.lemma_.lower() in lex.partitive) and not two_word \
-                and not _of_unit(tok, actors, lex):
+                and not _of_unit(tok, actors, lex) and not _named_force_members(tok, actors, lex):
             continue
         found[tok.i] = cls
     return found
@@ -532,6 +547,10 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
             at = _count_at(child, lex)  # "a battery whose strength the ministry put at 78"
             if at:
                 return at, "count"
+    # "the Chadian troops number around 1,400", "Pakistan's battalions number about 1,900"
+    counted = _counted_by_verb(tok, lex)
+    if counted:
+        return counted, "count"
     # "The ministry put its crew at 202", "officials estimate the contingent at 850"
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in lex.count_verbs:
         at = _count_at(tok.head, lex)
@@ -562,6 +581,41 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
                 if g.dep_ == "nummod":
                     return sorted(g.subtree, key=lambda t: t.i), "nummod"
     return [], ""
+
+
+#: Forms of a count verb the tagger may read as a noun ("India's battalions number about 2,300").
+_COUNT_NOUN_FORMS = {"number", "numbers", "total", "totals"}
+
+
+def _counted_by_verb(tok: Token, lex: UnitLexicon) -> list[Token]:
+    """The figure a count verb gives its subject: "the Chadian troops number around 1,400",
+    also when the tagger reads 'number' as a noun with the unit as its compound ("Pakistan's
+    battalions number about 1,900")."""
+    head = tok.head
+    if head.i == tok.i:
+        return []
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in lex.count_verbs:
+        pass
+    elif tok.dep_ == "compound" and tok.tag_ in ("NNS", "NNPS") and head.pos_ == "NOUN" \
+            and head.lower_ in _COUNT_NOUN_FORMS and head.i == tok.i + 1:
+        pass
+    else:
+        return []
+    for c in head.children:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "nummod") and c.like_num and c.i > tok.i \
+                and c.ent_type_ not in lex.excluded_entity_types:
+            return sorted(c.subtree, key=lambda t: t.i)
+        if c.dep_ == "prep" and c.lower_ in lex.hedges and c.i > tok.i:
+            nums = [x for x in c.children if x.dep_ == "pobj" and x.like_num and not _looks_like_date(x)]
+            if nums:
+                return sorted(c.subtree, key=lambda t: t.i)
+    return []
+
+
+def _future_count(tok: Token) -> bool:
+    """"will number 2,000": a count still ahead (a modal or 'will' on the count verb)."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children)
 
 
 def _counted_size_noun(tok: Token, lex: UnitLexicon) -> Token | None:
@@ -1238,6 +1292,13 @@ def modifier_actors(tok: Token, actors, with_from: bool = True) -> list:
     own = actors.for_phrase(tok)
     if own is not None:
         found.append(own)
+    if tok.dep_ == "compound" and tok.head.lower_ in _COUNT_NOUN_FORMS and tok.head.i == tok.i + 1:
+        # "Pakistan's battalions number about 1,900" read as a noun 'number': its owner is the units'
+        for c in tok.head.children:
+            if c.dep_ in ("poss", "amod") and c.i < tok.i:
+                a = _actor_for(c, actors)
+                if a is not None:
+                    found.append(a)
     if tok.dep_ == "conj" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i and \
             unit_class(tok) is not None and any(c.dep_ == "nummod" for c in tok.head.children):
         head_actor = _actor_for(tok.head, actors)  # "350 U.S. Army and Air Force personnel"
@@ -1322,9 +1383,32 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
     if pred is None or pred.pos_ not in ("VERB", "AUX"):
         return []
     subjects = clause_subjects(pred, actors)
+    holder = _holding_verb(g, pred)
+    if holder is not None:
+        subjects = clause_subjects(holder, actors)  # "Ghana has some 870 troops deployed, ..."
     if any(s.i in {t.i for t in g.tokens} or s.i == g.head.i for s in subjects):
         return []
     return _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects)
+
+
+#: Verbs by which a state holds a contingent in a participle clause ("has 870 troops deployed").
+_HOLDING_VERBS = {"have", "keep", "maintain"}
+
+
+def _holding_verb(g: Group, pred: Token) -> Token | None:
+    """"Ghana has some 870 troops deployed, mostly in Bunia": with a comma after the participle
+    the parser makes the troops its subject and the participle a clause of 'has'; the holder of
+    the troops is then the subject of 'has', not the troops themselves."""
+    if g.head.dep_ not in ("nsubj", "nsubjpass") or g.head.head.i != pred.i:
+        return None
+    for aux in (c for c in pred.children if c.dep_ == "aux" and c.i < g.head.i):
+        # ... or hangs 'has' on it as an auxiliary that keeps a subject of its own
+        if aux.lemma_.lower() in _HOLDING_VERBS and any(c.dep_ in _SUBJ_DEPS for c in aux.children):
+            return aux
+    if pred.tag_ != "VBN" or pred.dep_ not in ("ccomp", "xcomp") or pred.head.i == pred.i:
+        return None
+    holder = pred.head
+    return holder if holder.lemma_.lower() in _HOLDING_VERBS and holder.i < g.head.i else None
 
 
 #: Partitive words that, with "of them", split a contingent by origin ("most of them from Ghana").
@@ -2835,7 +2919,8 @@ def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors
     own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in g.head.children)  # "its crew": as its ship is
     if st.status == "unknown" and g.quantity is not None and not own and not (pred is not None and _negated(pred)) and (
             _counted_size_noun(g.head, load_unit_lexicon()) is not None or (
-            g.head.dep_ in ("dobj", "nsubjpass") and g.head.head.lemma_.lower() in load_unit_lexicon().count_verbs)):
+            g.head.dep_ in ("dobj", "nsubjpass") and g.head.head.lemma_.lower() in load_unit_lexicon().count_verbs)
+            or (_counted_by_verb(g.head, load_unit_lexicon()) and not _future_count(g.head))):
         # "puts the number of Eritrean soldiers at ...", "figures list 230 German personnel", "put the
         # contingent at about 170": a strength as counted now
         return Status("deployed", "counted")

@@ -1215,3 +1215,33 @@ def test_forces_rules_bringing_a_states_total_to_a_figure(extract):
     rows = extract("The latest arrival brings Ireland's total in Lebanon to 370.")
     assert quantities(rows, "IRL") == {370}
     assert statuses(rows, "IRL") == {"deployed"}  # what an arrival brings the total to is there now
+
+
+# --------------------------------------------------------------------------- round 4 (fresh tune text)
+
+
+def test_forces_rules_members_of_a_named_national_force_count(extract):
+    """'About 180 Irish Defence Forces members': 'members' after a force's name counts its people."""
+    rows = extract("About 180 Irish Defence Forces members are serving with the mission in Lebanon.")
+    assert quantities(rows, "IRL") == {180}
+    assert statuses(rows, "IRL") == {"deployed"}
+
+
+def test_forces_rules_has_troops_deployed_after_a_comma(extract):
+    """'Ghana has some 870 troops stationed, mostly in Bunia': the parser makes the troops the
+    participle's subject; the state that has them is still the contributor."""
+    rows = extract("Ghana has some 870 troops deployed, mostly in Bunia and Beni.")
+    assert quantities(rows, "GHA") == {870}
+    assert statuses(rows, "GHA") == {"deployed"}
+    rows = extract("Kenya has roughly 3,000 troops deployed, most of them around Kismayo.")
+    assert quantities(rows, "KEN") == {3000}
+
+
+def test_forces_rules_units_number_about_a_figure(extract):
+    """'Pakistan's battalions number about 1,900': a count verb the tagger may read as a noun."""
+    rows = extract("Nepal has 1,100 soldiers in the mission, while Pakistan's battalions number about 1,900.")
+    assert quantities(rows, "PAK") == {1900}
+    assert quantities(rows, "NPL") == {1100}
+    rows = extract("The Chadian troops number around 1,400.")
+    assert quantities(rows, "TCD") == {1400}
+    assert statuses(rows, "TCD") == {"deployed"}
