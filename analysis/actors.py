@@ -718,10 +718,15 @@ def _add_embassy(aset: ActorSet, span: Span, phrase: Span, country: str) -> None
         embassy.name = full[0].upper() + full[1:]
 
 
+SUBNATIONAL_KINDS = {"regional_government", "legislature"}
+
+
 def government_of(aset: ActorSet, iso3: str) -> Actor | None:
     """The article's government actor for a state: a named junta from the reference lists
     ("the CNSP") or one built from government phrases; None when the text has neither."""
-    found = [a for a in aset.actors.values() if a.type == "government" and a.country == iso3]
+    # a regional government (the KRG) is not its state's government: "Iraq's government" is Baghdad's
+    found = [a for a in aset.actors.values() if a.type == "government" and a.country == iso3
+             and a.kind not in SUBNATIONAL_KINDS]
     if not found:
         return None
     return min(found, key=lambda a: (a.source != "reference", a.id))

@@ -659,7 +659,8 @@ def _home_country(actors) -> str:
 
 
 def _earlier_ministry_state(tok: Token, actors):
-    """The state whose ministry (embassy, department) the text named last before "the ministry"."""
+    """The state whose ministry (embassy, department) the text named last before "the ministry".
+    Only the last one counts: "the ministry" refers back to it, even when its owner is unclear."""
     for t in reversed(tok.doc[max(0, tok.sent.start - 200):tok.i]):
         if _lemma(t) == _lemma(tok) and t.i != tok.i:
             for c in t.children:
@@ -667,10 +668,15 @@ def _earlier_ministry_state(tok: Token, actors):
                     a = actors.at_token(c)
                     if a is not None and a.type == "state":
                         return a
-            for p in _prep_objects(t, ("of",)):
+            # "the Ministry of Defence in Tripoli": the capital names whose ministry it is
+            objs = _prep_objects(t, ("of", "in"))
+            objs += [q for p in objs for q in _prep_objects(p, ("in",))]
+            for p in objs:
                 a = actors.at_token(p)
-                if a is not None and a.type == "state":
+                if a is not None and a.type in ("state", "government") and a.kind != "regional_government":
                     return a
+            if t.pos_ == "PROPN" or any(c.dep_ in ("amod", "compound") for c in t.children):
+                return None  # a named ministry we cannot place: not an older one
     return None
 
 
@@ -762,7 +768,8 @@ def _names_its_object(m: "CueMatch") -> bool:
 def government_or_state(actors, state):
     """A state's government actor when the article has one, else the state itself."""
     for a in getattr(actors, "actors", {}).values():
-        if a.type == "government" and a.country == state.country and getattr(a, "kind", "") != "legislature" \
+        if a.type == "government" and a.country == state.country \
+                and getattr(a, "kind", "") not in ("legislature", "regional_government") \
                 and not any(w in a.name.lower() for w in ("parliament", "assembly", "senate", "congress")):
             return a
     return state
@@ -1361,8 +1368,17 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
             found = _last_body(tok, actors, exclude)
         if not found and lem in lex.lede_act_nouns:
             found = _lede_actors(tok.doc, actors, lex, exclude)
+        op = _main_operation(actors) if lem in FORCE_ACT_NOUNS else None
+        if op is not None and op.id not in exclude and all(op.id != a.id for a in found):
+            # "Rutte backed the move" in a story about a battlegroup's expansion: a position on
+            # the operation as much as on the state that moved
+            found = [*found, op]
         return found
     return []
+
+
+#: Acts that change a force: a position on one is a position on the article's operation too.
+FORCE_ACT_NOUNS = {"expansion", "extension", "reinforcement", "rotation", "renewal", "prolongation"}
 
 
 def _own_countries(actors, exclude: frozenset) -> set[str]:

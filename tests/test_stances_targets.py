@@ -713,3 +713,17 @@ def test_stances_targets_revoking_a_cooperation_accord_opposes_the_partner(nlp):
 def test_stances_targets_accusing_of_militarising_opposes_the_accused(nlp):
     got = pairs(nlp, "Belarus's defence ministry accused Poland of militarizing the border.")
     assert any(s == "BLR" and t == "POL" and st == "oppose" for s, t, st in got)
+
+
+def test_stances_targets_a_states_government_is_not_its_regional_government(nlp):
+    got = pairs(nlp, "The Kurdistan Regional Government regretted the decision. Iraq's government welcomed the move by Canada.")
+    assert any(s == "IRQ" and t == "CAN" and st == "support" for s, t, st in got)
+    assert not any(s == "krg" and st == "support" for s, _, st in got)
+
+
+def test_stances_targets_a_position_on_an_operations_expansion_is_on_the_operation_too(nlp):
+    text = ("France will expand the NATO battlegroup in Romania to a brigade. "
+            "Hungary's foreign minister stopped short of endorsing the expansion.")
+    got = pairs(nlp, text)
+    assert any(t == "FRA" and st == "neutral" for _, t, st in got)
+    assert any(t not in ("FRA", "HUN", "ROU") and st == "neutral" for _, t, st in got)
