@@ -619,6 +619,12 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
             if a is not None:
                 break
     if a is None and lem in lex.group_nouns:
+        # "the party's caucus": the body the group belongs to
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                a = _actor_for_token(c, actors, lex)
+                if a is not None:
+                    return a
         # "officials of the Russian Federation", "the Ministry of National Defence of the
         # Republic of Lithuania": down a chain of "of" phrases to the first actor
         objs = _prep_objects(tok, ("of", "from", "in"))

@@ -727,3 +727,9 @@ def test_stances_targets_a_position_on_an_operations_expansion_is_on_the_operati
     got = pairs(nlp, text)
     assert any(t == "FRA" and st == "neutral" for _, t, st in got)
     assert any(t not in ("FRA", "HUN", "ROU") and st == "neutral" for _, t, st in got)
+
+
+def test_stances_targets_a_partys_caucus_speaks_for_the_party(nlp):
+    got = pairs(nlp, "The opposition ODM criticised the deployment. "
+                     "On Tuesday the party's caucus demanded that the Treasury publish a full audit.")
+    assert any(s == "odm" and st == "demand" for s, _, st in got)
