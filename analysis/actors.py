@@ -2062,6 +2062,28 @@ ROLE_HEADS = {"president", "minister", "premier", "commander", "envoy", "ambassa
               "secretary", "commissioner", "general", "admiral", "governor", "senator", "emir", "king"}
 
 
+#: Office phrases whose head word is not the office ("the head of state"): the role they mean.
+OFFICE_PHRASES = {("head", "of", "state"): "president", ("head", "of", "government"): "prime minister"}
+
+
+def _office_phrase_references(aset: ActorSet, doc: Doc) -> None:
+    """"the head of state accused the cabinet": the last person before it, within five
+    sentences, whose role is the office the phrase names (president, prime minister)."""
+    for tok in doc:
+        words = tuple(t.lower_ for t in doc[tok.i:tok.i + 3])
+        role = OFFICE_PHRASES.get(words)
+        if role is None or tok.i == 0 or doc[tok.i - 1].lower_ != "the" or aset.claimed(tok.i - 1, tok.i + 3):
+            continue
+        sent_start = {s.start: n for n, s in enumerate(doc.sents)}
+        here = sum(1 for st in sent_start if st <= tok.i)
+        people = [m for m in aset.mentions if m.end_token <= tok.i and aset.actors[m.actor_id].type == "person"
+                  and here - sum(1 for st in sent_start if st <= m.start_token) <= 5]
+        for m in sorted(people, key=lambda m: -m.start):
+            if role in aset.actors[m.actor_id].role.lower():
+                aset.add_mention(aset.actors[m.actor_id], doc[tok.i - 1:tok.i + 3], "descriptive")
+                break
+
+
 def _role_references(aset: ActorSet, doc: Doc) -> None:
     """"the president", "the defence minister": the last person before it, within five sentences,
     whose role has every word of the phrase. Not "the president of X" (a new office holder)."""
@@ -2245,6 +2267,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _group_home_countries(aset)
     _descriptive_phrases(aset, doc)
     _role_references(aset, doc)
+    _office_phrase_references(aset, doc)
     _host_army(aset, doc)
     _states_inside_force_names(aset, doc)
     for actor in aset.actors.values():

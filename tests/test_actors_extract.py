@@ -591,3 +591,9 @@ def test_actors_extract_state_named_only_inside_a_national_force_name_is_an_acto
     assert rows["NZL"]["type"] == "state"
     assert "New Zealand" in aliases(rows["NZL"])
     assert rows["nzdf"]["country"] == "NZL"
+
+
+def test_actors_extract_the_head_of_state_refers_back_to_the_president(nlp):
+    rows = actors_of(nlp, "Bulgarian President Rumen Radev criticised the plan on Monday. In a televised "
+                          "address, the head of state accused the cabinet of turning Bulgaria into a frontline base.")
+    assert "the head of state" in aliases(rows["rumen-radev"])
