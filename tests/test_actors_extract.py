@@ -597,3 +597,14 @@ def test_actors_extract_the_head_of_state_refers_back_to_the_president(nlp):
     rows = actors_of(nlp, "Bulgarian President Rumen Radev criticised the plan on Monday. In a televised "
                           "address, the head of state accused the cabinet of turning Bulgaria into a frontline base.")
     assert "the head of state" in aliases(rows["rumen-radev"])
+
+
+def test_actors_extract_the_two_cypriot_administrations_are_governments_of_cyprus(nlp):
+    rows = actors_of(nlp, "Turkey called on the Greek Cypriot administration to refrain from steps. "
+                          "Britain stopped short of blaming the Turkish Cypriot side.")
+    greek = next(r for r in rows.values() if "Greek Cypriot administration" in aliases(r))
+    turkish = next(r for r in rows.values() if "Turkish Cypriot side" in aliases(r))
+    assert greek["type"] == turkish["type"] == "government"
+    assert greek["country"] == "CYP"
+    assert greek["actor_id"] != turkish["actor_id"]
+    assert "GRC" not in rows
