@@ -856,6 +856,9 @@ def _np_actors(tok: Token, actors, strict: bool = False, lex: Lexicon | None = N
             return [a] if a is not None and a.type == "armed_group" else []
     out = []
     for t in _with_conjuncts([tok]):
+        if t is not tok and actors.at_token(t) is None \
+                and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in t.children):
+            continue  # "Washington and its allies": the allies are Washington's, not the speaker's
         a = _actor_for_token(t, actors, lex)
         if a is not None:
             out.append(a)

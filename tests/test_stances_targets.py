@@ -733,3 +733,15 @@ def test_stances_targets_a_partys_caucus_speaks_for_the_party(nlp):
     got = pairs(nlp, "The opposition ODM criticised the deployment. "
                      "On Tuesday the party's caucus demanded that the Treasury publish a full audit.")
     assert any(s == "odm" and st == "demand" for s, _, st in got)
+
+
+def test_stances_targets_x_and_its_allies_are_not_the_speakers_state(nlp):
+    got = pairs(nlp, "Iran condemned the strikes. The Iranian spokesman, Esmaeil Baghaei, blamed Washington "
+                     "and its allies for \"every drop of blood\" shed in Yemen.")
+    assert ("esmaeil-baghaei", "USA", "oppose") in got
+    assert not any(t == "IRN" for _, t, _ in got)
+
+
+def test_stances_targets_a_party_voting_for_the_motion_is_not_backing_the_chamber(nlp):
+    got = pairs(nlp, "The Dáil debated the Government's motion to send troops to UNDOF. Sinn Féin voted for the motion.")
+    assert not any(t == "dail" for _, t, _ in got)
