@@ -745,3 +745,10 @@ def test_stances_targets_x_and_its_allies_are_not_the_speakers_state(nlp):
 def test_stances_targets_a_party_voting_for_the_motion_is_not_backing_the_chamber(nlp):
     got = pairs(nlp, "The Dáil debated the Government's motion to send troops to UNDOF. Sinn Féin voted for the motion.")
     assert not any(t == "dail" for _, t, _ in got)
+
+
+def test_stances_targets_ruling_out_a_reduction_supports_the_operation(nlp):
+    got = pairs(nlp, "Uruguay has 1,100 troops in UNDOF. In Montevideo, Defence Minister Sandra Lazo ruled out "
+                     "any reduction in the Uruguayan contingent.")
+    assert ("sandra-lazo", "undof", "support") in got
+    assert not any(st == "oppose" for *_, st in got)
