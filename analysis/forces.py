@@ -3048,6 +3048,22 @@ def _refers_to_operation(sent: Span, actors, ulex: UnitLexicon) -> bool:
     return False
 
 
+def _foreign_national_fallback(op, contributor, ops: list, carry: dict | None) -> bool:
+    """True when ``op`` is only the article's main operation (neither this sentence nor its
+    paragraph names it), it is one state's national operation ("Operation Shader" is Britain's)
+    and the contingent is another state's: "Greece has sent two frigates" paragraphs later is
+    no part of it. In the paragraph that names it, partners still join it."""
+    if op is None or not getattr(op, "country", "") or contributor is None:
+        return False
+    if op.type not in OPERATION_TYPES or contributor.country == op.country or contributor.id == op.country:
+        return False
+    if any(a is op or a.id == op.id for _, a in ops):
+        return False
+    if carry is not None and any(a.id == op.id for _, a in carry.get("ops", [])):
+        return False
+    return True
+
+
 def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, previous: list | None = None,
                    carry: dict | None = None) -> list[dict]:
     """Rows of one sentence; ``previous`` holds the contributors of the sentence before it
@@ -3176,15 +3192,16 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             if host and c.country == host and not homecoming:
                 continue  # a state's own forces at home are no contribution
             row_host = hosts.get(c.id) or _reference_host(op) if homecoming and host == c.country else host
+            row_op = None if _foreign_national_fallback(op, c, ops, carry) else op
             if change is not None:
                 # "will shrink from 1,100 to 800": the size now, and the size it is heading to
                 before, after = change
-                rows.append(_make_row(actors, c, op, host, replace(g, quantity=before), Status("deployed", "from"),
-                                      sent))
-                rows.append(_make_row(actors, c, op, host, replace(g, quantity=after), st if st.status in (
+                rows.append(_make_row(actors, c, row_op, host, replace(g, quantity=before),
+                                      Status("deployed", "from"), sent))
+                rows.append(_make_row(actors, c, row_op, host, replace(g, quantity=after), st if st.status in (
                     "planned", "remaining") else Status("planned", "to"), sent))
                 continue
-            rows.append(_make_row(actors, c, op, row_host, g, moved, sent))  # served there, came home
+            rows.append(_make_row(actors, c, row_op, row_host, g, moved, sent))  # served there, came home
         if pred is not None and pred.pos_ in ("VERB", "AUX"):
             covered.update(v.i for v in verb_chain(pred))
     done = {r["contributor"] for r in rows}
@@ -3198,7 +3215,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         for c in contribs:
             if (host and c.country == host) or (skip_done and c.id in done):
                 continue
-            rows.append(_make_row(actors, c, op, host, row_group, st, sent))
+            row_op = None if _foreign_national_fallback(op, c, ops, carry) else op
+            rows.append(_make_row(actors, c, row_op, host, row_group, st, sent))
             done.add(c.id)
 
     for verb, contribs in _standalone_rows(sent, actors, covered, slex):

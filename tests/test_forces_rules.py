@@ -1245,3 +1245,20 @@ def test_forces_rules_units_number_about_a_figure(extract):
     rows = extract("The Chadian troops number around 1,400.")
     assert quantities(rows, "TCD") == {1400}
     assert statuses(rows, "TCD") == {"deployed"}
+
+
+def test_forces_rules_another_states_national_operation_is_not_a_fallback(extract):
+    """A national operation named paragraphs earlier (Britain's 'Operation Shader') is not the
+    operation of another state's ships sent later: the fallback to the article's operation
+    stops at a national operation of a different state."""
+    rows = extract("About 1,000 British personnel serve at Akrotiri under Operation Shader.\n\n"
+                   "Greece has sent two frigates with 300 sailors to waters off Cyprus.")
+    assert quantities(rows, "GRC") == {300}
+    assert all(not r["operation"] for r in rows_for(rows, "GRC"))
+    assert {r["operation"] for r in rows_for(rows, "GBR")} == {"shader"}
+
+
+def test_forces_rules_partners_named_beside_a_national_operation_keep_it(extract):
+    """In the paragraph that names it, a partner's contingent still belongs to the operation."""
+    rows = extract("Operation Barkhane has 4,500 French troops in the Sahel. Estonia has 95 soldiers in Gao.")
+    assert {r["operation"] for r in rows_for(rows, "EST")} == {"barkhane"}
