@@ -1262,3 +1262,19 @@ def test_forces_rules_partners_named_beside_a_national_operation_keep_it(extract
     """In the paragraph that names it, a partner's contingent still belongs to the operation."""
     rows = extract("Operation Barkhane has 4,500 French troops in the Sahel. Estonia has 95 soldiers in Gao.")
     assert {r["operation"] for r in rows_for(rows, "EST")} == {"barkhane"}
+
+
+def test_forces_rules_spending_a_season_somewhere_is_being_there(extract):
+    """'are spending the winter at a camp near Bardufoss': a unit that spends time at a place is there."""
+    rows = extract("About 600 Dutch marines are spending the winter at a camp near Bardufoss.")
+    assert quantities(rows, "NLD") == {600}
+    assert statuses(rows, "NLD") == {"deployed"}
+
+
+def test_forces_rules_rolling_into_a_place_is_an_arrival(extract):
+    """'rolled into the training area': a convoy-style arrival, read like 'arrive' or 'cross'."""
+    rows = extract("Some 120 Czech soldiers rolled into the training area near Tapa on Monday.")
+    assert quantities(rows, "CZE") == {120}
+    assert statuses(rows, "CZE") and statuses(rows, "CZE") <= {"arriving", "deployed"}
+    rows = extract("A column of 40 Polish armoured vehicles is rolling into the base.")
+    assert statuses(rows, "POL") == {"arriving"}
