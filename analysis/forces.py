@@ -1754,6 +1754,10 @@ def _make_row(actors, contributor, op, host, g: Group | None, st: Status, sent: 
     }
 
 
+#: Bodies a party or minister leaves or quits without any troops moving ("left the government").
+_POLITICAL_BODIES = frozenset({"government", "coalition", "cabinet", "parliament", "office", "post"})
+
+
 def _standalone_rows(sent: Span, actors, covered: set[int], slex: StatusLexicon) -> Iterator[tuple]:
     """(verb, contributors) for deployment verbs whose subject is a contributor and that govern
     no unit noun ("Bangladesh is scheduled to withdraw", "Sweden completed its withdrawal")."""
@@ -1768,6 +1772,9 @@ def _standalone_rows(sent: Span, actors, covered: set[int], slex: StatusLexicon)
             continue
         if any(c.dep_ in ("acomp", "attr", "oprd") for c in tok.children):
             continue  # "London remained deeply concerned", "remains committed": a state of mind, not troops
+        if any(o.lemma_.lower() in _POLITICAL_BODIES or getattr(actors.at_token(o), "type", "") == "government"
+               for o in objs):
+            continue  # "the party, which left the government last month": politics, not troops
         subjects = clause_subjects(tok, actors)
         contribs = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects
                            if s.pos_ in ("PROPN", "PRON", "NOUN"))
@@ -3169,6 +3176,12 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             last = carry.get("article", {}).get("counted_by", [])
             if len(last) == 1 and not _names_actor(g, actors) and st.status != "unknown":
                 contribs = [actors.actor(last[0])]
+        if contribs and _foreign(g):
+            # "a thousand foreign soldiers", "Mali hosts 2,000 foreign soldiers": only a state the
+            # unit's own words name owns them, never the speaker, host or previous contributor
+            own = {a.id for a in _dedupe(_map_contributor(a, actors) for t in g.tokens
+                                         for a in modifier_actors(t, actors))}
+            contribs = [c for c in contribs if c.id in own]
         if not contribs:
             continue
         q = g.quantity

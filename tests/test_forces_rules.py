@@ -1278,3 +1278,22 @@ def test_forces_rules_rolling_into_a_place_is_an_arrival(extract):
     assert statuses(rows, "CZE") and statuses(rows, "CZE") <= {"arriving", "deployed"}
     rows = extract("A column of 40 Polish armoured vehicles is rolling into the base.")
     assert statuses(rows, "POL") == {"arriving"}
+
+
+def test_forces_rules_leaving_a_government_is_politics_not_a_withdrawal(extract):
+    """'which left the government in March': a party quitting a coalition withdraws no troops."""
+    rows = extract("Germany's Free Democrats, which left the government in March, were more cautious.")
+    assert rows_for(rows, "DEU") == []
+    rows = extract("Denmark withdrew its 90 soldiers from Mali in March.")  # a force still does
+    assert statuses(rows, "DNK") == {"withdrawn"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirsti Olsen, a Norwegian MP, spoke in Oslo. \"When you have a thousand foreign soldiers on "
+    "rotation all year round, calling it temporary is a play on words,\" she said.",
+    "Mali now hosts about 2,000 foreign soldiers.",
+])
+def test_forces_rules_foreign_soldiers_are_not_the_speakers_or_hosts(extract, text):
+    """'foreign soldiers' are by definition not those of the state that speaks of or hosts them."""
+    rows = extract(text)
+    assert rows_for(rows, "NOR") == [] and rows_for(rows, "MLI") == []
