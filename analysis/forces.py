@@ -1383,6 +1383,11 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
     if pred is None or pred.pos_ not in ("VERB", "AUX"):
         return []
     subjects = clause_subjects(pred, actors)
+    if pred.lemma_.lower() in _HOSTING_VERBS:
+        # "the Turkish base in Mogadishu, which hosts roughly 300 troops": the base's owner has
+        # them there; a state or town that hosts troops is where they are, not who sends them
+        bases = [s for s in subjects if s.lemma_.lower() in _BASE_NOUNS]
+        return _dedupe(_map_contributor(a, actors) for b in bases for a in modifier_actors(b, actors, with_from=False))
     holder = _holding_verb(g, pred)
     if holder is not None:
         subjects = clause_subjects(holder, actors)  # "Ghana has some 870 troops deployed, ..."
@@ -1390,6 +1395,11 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
         return []
     return _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects)
 
+
+#: Verbs whose subject is where a contingent is, not who sent it ("Mali hosts 2,000 soldiers").
+_HOSTING_VERBS = {"host", "house", "accommodate"}
+#: Places whose owner has the troops they host ("the Turkish base ..., which hosts 300 troops").
+_BASE_NOUNS = {"base", "camp", "garrison", "barracks", "installation", "facility", "outpost"}
 
 #: Verbs by which a state holds a contingent in a participle clause ("has 870 troops deployed").
 _HOLDING_VERBS = {"have", "keep", "maintain"}
@@ -1776,6 +1786,11 @@ def _standalone_rows(sent: Span, actors, covered: set[int], slex: StatusLexicon)
                for o in objs):
             continue  # "the party, which left the government last month": politics, not troops
         subjects = clause_subjects(tok, actors)
+        # "Norway's base policy remains in place": a common noun no list names, owned by a state,
+        # is a thing of that state (a policy, a position), not the state moving troops
+        subjects = [s for s in subjects if not (
+            s.pos_ == "NOUN" and actors.at_token(s) is None and unit_class(s) is None
+            and any(c.dep_ == "poss" for c in s.children))]
         contribs = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects
                            if s.pos_ in ("PROPN", "PRON", "NOUN"))
         if entry.get("objects") and any(_owned_by_other(o, contribs, actors) for o in objs):

@@ -1297,3 +1297,19 @@ def test_forces_rules_foreign_soldiers_are_not_the_speakers_or_hosts(extract, te
     """'foreign soldiers' are by definition not those of the state that speaks of or hosts them."""
     rows = extract(text)
     assert rows_for(rows, "NOR") == [] and rows_for(rows, "MLI") == []
+
+
+def test_forces_rules_a_base_that_hosts_troops_gives_them_its_owner(extract):
+    """'the Turkish base in Mogadishu, which hosts roughly 300 troops': the base's owner has them
+    there; a state that hosts troops is their host, not their contributor."""
+    rows = extract("Ankara also runs the Turkish military base in Mogadishu, which hosts roughly 300 troops.")
+    assert quantities(rows, "TUR") == {300}
+    assert statuses(rows, "TUR") == {"deployed"}
+    rows = extract("The French base in Djibouti currently hosts about 1,500 soldiers.")
+    assert quantities(rows, "FRA") == {1500}
+    assert rows_for(extract("Mali now hosts about 2,000 soldiers."), "MLI") == []
+
+
+def test_forces_rules_a_states_policy_remaining_is_no_force(extract):
+    """'Norway's base policy remains firmly in place': a policy that stays moves no troops."""
+    assert rows_for(extract("He said Norway's base policy remains firmly in place."), "NOR") == []
