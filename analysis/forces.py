@@ -1383,6 +1383,11 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
     if pred is None or pred.pos_ not in ("VERB", "AUX"):
         return []
     subjects = clause_subjects(pred, actors)
+    if pred.lemma_.lower() in _HOSTING_VERBS:
+        # "the Turkish base in Mogadishu, which hosts roughly 300 troops": the base's owner has
+        # them there; a state or town that hosts troops is where they are, not who sends them
+        bases = [s for s in subjects if s.lemma_.lower() in _BASE_NOUNS]
+        return _dedupe(_map_contributor(a, actors) for b in bases for a in modifier_actors(b, actors, with_from=False))
     holder = _holding_verb(g, pred)
     if holder is not None:
         subjects = clause_subjects(holder, actors)  # "Ghana has some 870 troops deployed, ..."
@@ -1390,6 +1395,11 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
         return []
     return _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects)
 
+
+#: Verbs whose subject is where a contingent is, not who sent it ("Mali hosts 2,000 soldiers").
+_HOSTING_VERBS = {"host", "house", "accommodate"}
+#: Places whose owner has the troops they host ("the Turkish base ..., which hosts 300 troops").
+_BASE_NOUNS = {"base", "camp", "garrison", "barracks", "installation", "facility", "outpost"}
 
 #: Verbs by which a state holds a contingent in a participle clause ("has 870 troops deployed").
 _HOLDING_VERBS = {"have", "keep", "maintain"}
@@ -1754,6 +1764,10 @@ def _make_row(actors, contributor, op, host, g: Group | None, st: Status, sent: 
     }
 
 
+#: Bodies a party or minister leaves or quits without any troops moving ("left the government").
+_POLITICAL_BODIES = frozenset({"government", "coalition", "cabinet", "parliament", "office", "post"})
+
+
 def _standalone_rows(sent: Span, actors, covered: set[int], slex: StatusLexicon) -> Iterator[tuple]:
     """(verb, contributors) for deployment verbs whose subject is a contributor and that govern
     no unit noun ("Bangladesh is scheduled to withdraw", "Sweden completed its withdrawal")."""
@@ -1768,7 +1782,15 @@ def _standalone_rows(sent: Span, actors, covered: set[int], slex: StatusLexicon)
             continue
         if any(c.dep_ in ("acomp", "attr", "oprd") for c in tok.children):
             continue  # "London remained deeply concerned", "remains committed": a state of mind, not troops
+        if any(o.lemma_.lower() in _POLITICAL_BODIES or getattr(actors.at_token(o), "type", "") == "government"
+               for o in objs):
+            continue  # "the party, which left the government last month": politics, not troops
         subjects = clause_subjects(tok, actors)
+        # "Norway's base policy remains in place": a common noun no list names, owned by a state,
+        # is a thing of that state (a policy, a position), not the state moving troops
+        subjects = [s for s in subjects if not (
+            s.pos_ == "NOUN" and actors.at_token(s) is None and unit_class(s) is None
+            and any(c.dep_ == "poss" for c in s.children))]
         contribs = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in subjects
                            if s.pos_ in ("PROPN", "PRON", "NOUN"))
         if entry.get("objects") and any(_owned_by_other(o, contribs, actors) for o in objs):
@@ -3048,6 +3070,22 @@ def _refers_to_operation(sent: Span, actors, ulex: UnitLexicon) -> bool:
     return False
 
 
+def _foreign_national_fallback(op, contributor, ops: list, carry: dict | None) -> bool:
+    """True when ``op`` is only the article's main operation (neither this sentence nor its
+    paragraph names it), it is one state's national operation ("Operation Shader" is Britain's)
+    and the contingent is another state's: "Greece has sent two frigates" paragraphs later is
+    no part of it. In the paragraph that names it, partners still join it."""
+    if op is None or not getattr(op, "country", "") or contributor is None:
+        return False
+    if op.type not in OPERATION_TYPES or contributor.country == op.country or contributor.id == op.country:
+        return False
+    if any(a is op or a.id == op.id for _, a in ops):
+        return False
+    if carry is not None and any(a.id == op.id for _, a in carry.get("ops", [])):
+        return False
+    return True
+
+
 def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, previous: list | None = None,
                    carry: dict | None = None) -> list[dict]:
     """Rows of one sentence; ``previous`` holds the contributors of the sentence before it
@@ -3153,6 +3191,12 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             last = carry.get("article", {}).get("counted_by", [])
             if len(last) == 1 and not _names_actor(g, actors) and st.status != "unknown":
                 contribs = [actors.actor(last[0])]
+        if contribs and _foreign(g):
+            # "a thousand foreign soldiers", "Mali hosts 2,000 foreign soldiers": only a state the
+            # unit's own words name owns them, never the speaker, host or previous contributor
+            own = {a.id for a in _dedupe(_map_contributor(a, actors) for t in g.tokens
+                                         for a in modifier_actors(t, actors))}
+            contribs = [c for c in contribs if c.id in own]
         if not contribs:
             continue
         q = g.quantity
@@ -3176,15 +3220,16 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             if host and c.country == host and not homecoming:
                 continue  # a state's own forces at home are no contribution
             row_host = hosts.get(c.id) or _reference_host(op) if homecoming and host == c.country else host
+            row_op = None if _foreign_national_fallback(op, c, ops, carry) else op
             if change is not None:
                 # "will shrink from 1,100 to 800": the size now, and the size it is heading to
                 before, after = change
-                rows.append(_make_row(actors, c, op, host, replace(g, quantity=before), Status("deployed", "from"),
-                                      sent))
-                rows.append(_make_row(actors, c, op, host, replace(g, quantity=after), st if st.status in (
+                rows.append(_make_row(actors, c, row_op, host, replace(g, quantity=before),
+                                      Status("deployed", "from"), sent))
+                rows.append(_make_row(actors, c, row_op, host, replace(g, quantity=after), st if st.status in (
                     "planned", "remaining") else Status("planned", "to"), sent))
                 continue
-            rows.append(_make_row(actors, c, op, row_host, g, moved, sent))  # served there, came home
+            rows.append(_make_row(actors, c, row_op, row_host, g, moved, sent))  # served there, came home
         if pred is not None and pred.pos_ in ("VERB", "AUX"):
             covered.update(v.i for v in verb_chain(pred))
     done = {r["contributor"] for r in rows}
@@ -3198,7 +3243,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
         for c in contribs:
             if (host and c.country == host) or (skip_done and c.id in done):
                 continue
-            rows.append(_make_row(actors, c, op, host, row_group, st, sent))
+            row_op = None if _foreign_national_fallback(op, c, ops, carry) else op
+            rows.append(_make_row(actors, c, row_op, host, row_group, st, sent))
             done.add(c.id)
 
     for verb, contribs in _standalone_rows(sent, actors, covered, slex):

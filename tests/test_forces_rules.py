@@ -1245,3 +1245,71 @@ def test_forces_rules_units_number_about_a_figure(extract):
     rows = extract("The Chadian troops number around 1,400.")
     assert quantities(rows, "TCD") == {1400}
     assert statuses(rows, "TCD") == {"deployed"}
+
+
+def test_forces_rules_another_states_national_operation_is_not_a_fallback(extract):
+    """A national operation named paragraphs earlier (Britain's 'Operation Shader') is not the
+    operation of another state's ships sent later: the fallback to the article's operation
+    stops at a national operation of a different state."""
+    rows = extract("About 1,000 British personnel serve at Akrotiri under Operation Shader.\n\n"
+                   "Greece has sent two frigates with 300 sailors to waters off Cyprus.")
+    assert quantities(rows, "GRC") == {300}
+    assert all(not r["operation"] for r in rows_for(rows, "GRC"))
+    assert {r["operation"] for r in rows_for(rows, "GBR")} == {"shader"}
+
+
+def test_forces_rules_partners_named_beside_a_national_operation_keep_it(extract):
+    """In the paragraph that names it, a partner's contingent still belongs to the operation."""
+    rows = extract("Operation Barkhane has 4,500 French troops in the Sahel. Estonia has 95 soldiers in Gao.")
+    assert {r["operation"] for r in rows_for(rows, "EST")} == {"barkhane"}
+
+
+def test_forces_rules_spending_a_season_somewhere_is_being_there(extract):
+    """'are spending the winter at a camp near Bardufoss': a unit that spends time at a place is there."""
+    rows = extract("About 600 Dutch marines are spending the winter at a camp near Bardufoss.")
+    assert quantities(rows, "NLD") == {600}
+    assert statuses(rows, "NLD") == {"deployed"}
+
+
+def test_forces_rules_rolling_into_a_place_is_an_arrival(extract):
+    """'rolled into the training area': a convoy-style arrival, read like 'arrive' or 'cross'."""
+    rows = extract("Some 120 Czech soldiers rolled into the training area near Tapa on Monday.")
+    assert quantities(rows, "CZE") == {120}
+    assert statuses(rows, "CZE") and statuses(rows, "CZE") <= {"arriving", "deployed"}
+    rows = extract("A column of 40 Polish armoured vehicles is rolling into the base.")
+    assert statuses(rows, "POL") == {"arriving"}
+
+
+def test_forces_rules_leaving_a_government_is_politics_not_a_withdrawal(extract):
+    """'which left the government in March': a party quitting a coalition withdraws no troops."""
+    rows = extract("Germany's Free Democrats, which left the government in March, were more cautious.")
+    assert rows_for(rows, "DEU") == []
+    rows = extract("Denmark withdrew its 90 soldiers from Mali in March.")  # a force still does
+    assert statuses(rows, "DNK") == {"withdrawn"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kirsti Olsen, a Norwegian MP, spoke in Oslo. \"When you have a thousand foreign soldiers on "
+    "rotation all year round, calling it temporary is a play on words,\" she said.",
+    "Mali now hosts about 2,000 foreign soldiers.",
+])
+def test_forces_rules_foreign_soldiers_are_not_the_speakers_or_hosts(extract, text):
+    """'foreign soldiers' are by definition not those of the state that speaks of or hosts them."""
+    rows = extract(text)
+    assert rows_for(rows, "NOR") == [] and rows_for(rows, "MLI") == []
+
+
+def test_forces_rules_a_base_that_hosts_troops_gives_them_its_owner(extract):
+    """'the Turkish base in Mogadishu, which hosts roughly 300 troops': the base's owner has them
+    there; a state that hosts troops is their host, not their contributor."""
+    rows = extract("Ankara also runs the Turkish military base in Mogadishu, which hosts roughly 300 troops.")
+    assert quantities(rows, "TUR") == {300}
+    assert statuses(rows, "TUR") == {"deployed"}
+    rows = extract("The French base in Djibouti currently hosts about 1,500 soldiers.")
+    assert quantities(rows, "FRA") == {1500}
+    assert rows_for(extract("Mali now hosts about 2,000 soldiers."), "MLI") == []
+
+
+def test_forces_rules_a_states_policy_remaining_is_no_force(extract):
+    """'Norway's base policy remains firmly in place': a policy that stays moves no troops."""
+    assert rows_for(extract("He said Norway's base policy remains firmly in place."), "NOR") == []
