@@ -533,6 +533,9 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
         actor = aset.at_token(tok)
         if actor is not None and actor.type == "state":
             return actor.country
+        if actor is not None and actor.country and (
+                actor.type == "person" or actor.kind == "political_party"):
+            return actor.country  # "the Marape government", "the Liberal government"
         if tok.i in metonyms:
             return metonyms[tok.i]
         if tok.pos_ not in {"ADJ", "DET", "PROPN", "NOUN", "PART", "PUNCT"} or tok.lower_ in {"a", "an"}:
@@ -550,6 +553,9 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
             return actor.country
         if nxt.i in metonyms:
             return metonyms[nxt.i]
+    party = _party_country(aset, span, subject_only=True)
+    if party:
+        return party  # a party attacks its own government, whatever "the government" was before
     if earlier and term in earlier:
         return earlier[term]  # "The embassy accused ..." after "Russia's embassy in Bucharest"
     if earlier and _has_junta_word(term) and JUNTA_KEY in earlier:
@@ -592,7 +598,7 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
     return ""
 
 
-def _party_country(aset: ActorSet, span: Span) -> str:
+def _party_country(aset: ActorSet, span: Span, subject_only: bool = False) -> str:
     """Whose "the government" a party means: its own. Opposition parties and their spokesmen
     attack their own government ("AfD spokesman Lucassen accused the government"), so a bare
     government phrase acted on by a party member, or in an article whose parties all come from
@@ -615,6 +621,8 @@ def _party_country(aset: ActorSet, span: Span) -> str:
                     m = aset._by_token.get(t.i)
                     if m is not None and aset.actors[m.actor_id].type == "state":
                         return aset.actors[m.actor_id].country
+    if subject_only:
+        return ""
     parties = [m for m in aset.mentions if aset.actors[m.actor_id].kind == "political_party"]
     if not parties:
         return ""

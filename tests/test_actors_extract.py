@@ -608,3 +608,17 @@ def test_actors_extract_the_two_cypriot_administrations_are_governments_of_cypru
     assert greek["country"] == "CYP"
     assert greek["actor_id"] != turkish["actor_id"]
     assert "GRC" not in rows
+
+
+def test_actors_extract_a_partys_government_is_its_own_states_even_after_another(nlp):
+    rows = actors_of(nlp, "Slovakia's government sent 200 troops to the battlegroup. In Warsaw, the opposition "
+                          "Law and Justice party accused the government of begging in Washington.")
+    govs = [r for r in rows.values() if "government" in aliases(r) or "the government" in aliases(r)]
+    assert govs and all(r["country"] == "POL" for r in govs)
+
+
+def test_actors_extract_a_government_named_after_its_leader_is_the_leaders_state(nlp):
+    rows = actors_of(nlp, "Australia will deploy troops to Papua New Guinea under the treaty signed by Prime Minister "
+                          "James Marape. The opposition accused the Marape government of secrecy.")
+    gov = next(r for r in rows.values() if any("Marape government" in a for a in aliases(r)))
+    assert gov["country"] == "PNG"
