@@ -538,6 +538,12 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
             return actor.country  # "the Marape government", "the Liberal government"
         if tok.i in metonyms:
             return metonyms[tok.i]
+        if actor is None and tok.pos_ == "PROPN":
+            # "the Marape government": the surname of a head of government named before
+            people = {a.country for a in aset.actors.values() if a.type == "person" and a.country
+                      and any(al.split()[-1:] == [tok.text] for al in a.aliases)}
+            if len(people) == 1:
+                return people.pop()
         if tok.pos_ not in {"ADJ", "DET", "PROPN", "NOUN", "PART", "PUNCT"} or tok.lower_ in {"a", "an"}:
             break
         i -= 1

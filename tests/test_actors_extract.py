@@ -618,7 +618,8 @@ def test_actors_extract_a_partys_government_is_its_own_states_even_after_another
 
 
 def test_actors_extract_a_government_named_after_its_leader_is_the_leaders_state(nlp):
-    rows = actors_of(nlp, "Australia will deploy troops to Papua New Guinea under the treaty signed by Prime Minister "
-                          "James Marape. The opposition accused the Marape government of secrecy.")
+    rows = actors_of(nlp, "Papua New Guinea's Prime Minister James Marape signed the treaty in May. On Monday the "
+                          "first Australian soldiers arrived in Lae, and the opposition accused the Marape government "
+                          "of secrecy.")
     gov = next(r for r in rows.values() if any("Marape government" in a for a in aliases(r)))
     assert gov["country"] == "PNG"
