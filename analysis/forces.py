@@ -1386,7 +1386,10 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
     if pred.lemma_.lower() in _HOSTING_VERBS:
         # "the Turkish base in Mogadishu, which hosts roughly 300 troops": the base's owner has
         # them there; a state or town that hosts troops is where they are, not who sends them
-        bases = [s for s in subjects if s.lemma_.lower() in _BASE_NOUNS]
+        # ("the Russian base in Gyumri, which hosts ...": the clause may hang on the base's town)
+        bases = [s if s.lemma_.lower() in _BASE_NOUNS else s.head.head for s in subjects
+                 if s.lemma_.lower() in _BASE_NOUNS or s.dep_ == "pobj" and s.head.lower_ in ("in", "at", "near")
+                 and s.head.head.lemma_.lower() in _BASE_NOUNS]
         return _dedupe(_map_contributor(a, actors) for b in bases for a in modifier_actors(b, actors, with_from=False))
     holder = _holding_verb(g, pred)
     if holder is not None:

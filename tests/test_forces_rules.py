@@ -1305,6 +1305,8 @@ def test_forces_rules_a_base_that_hosts_troops_gives_them_its_owner(extract):
     rows = extract("Ankara also runs the Turkish military base in Mogadishu, which hosts roughly 300 troops.")
     assert quantities(rows, "TUR") == {300}
     assert statuses(rows, "TUR") == {"deployed"}
+    rows = extract("The deal does not affect the Russian military base in Gyumri, which hosts roughly 3,000 troops.")
+    assert quantities(rows, "RUS") == {3000}
     rows = extract("The French base in Djibouti currently hosts about 1,500 soldiers.")
     assert quantities(rows, "FRA") == {1500}
     assert rows_for(extract("Mali now hosts about 2,000 soldiers."), "MLI") == []
