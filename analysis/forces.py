@@ -1386,7 +1386,10 @@ def group_contributors(g: Group, pred: Token | None, actors) -> list:
     if pred.lemma_.lower() in _HOSTING_VERBS:
         # "the Turkish base in Mogadishu, which hosts roughly 300 troops": the base's owner has
         # them there; a state or town that hosts troops is where they are, not who sends them
-        bases = [s for s in subjects if s.lemma_.lower() in _BASE_NOUNS]
+        # ("the Russian base in Gyumri, which hosts ...": the clause may hang on the base's town)
+        bases = [s if s.lemma_.lower() in _BASE_NOUNS else s.head.head for s in subjects
+                 if s.lemma_.lower() in _BASE_NOUNS or s.dep_ == "pobj" and s.head.lower_ in ("in", "at", "near")
+                 and s.head.head.lemma_.lower() in _BASE_NOUNS]
         return _dedupe(_map_contributor(a, actors) for b in bases for a in modifier_actors(b, actors, with_from=False))
     holder = _holding_verb(g, pred)
     if holder is not None:
@@ -1972,8 +1975,8 @@ def _contributor_list_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tu
         found = []
         if tok.dep_ == "appos":
             found += [_actor_for(t, actors) for t in _expand_conj(tok.head)]
-        if tok.dep_ == "attr" and tok.head.lemma_.lower() == "be" and not _negated(tok.head):
-            # "Hungary, Turkey and Italy are the other main contributors"
+        if tok.dep_ == "attr" and tok.head.lemma_.lower() in ("be", "remain") and not _negated(tok.head):
+            # "Hungary, Turkey and Italy are the other main contributors", "remain its largest contributors"
             found += [_actor_for(t, actors) for c in tok.head.children if c.dep_ == "nsubj" for t in _expand_conj(c)]
         for c in tok.children:
             if c.dep_ == "appos":
@@ -3070,6 +3073,15 @@ def _refers_to_operation(sent: Span, actors, ulex: UnitLexicon) -> bool:
     return False
 
 
+def _its_operation(noun: Token, ops: list, carry: dict | None):
+    """"Italy and Spain remain its largest contributors" in a sentence naming no operation: 'its'
+    contributors are those of the multinational operation the article named last (a state's
+    national operation has no contributors of its own). None when the sentence names one."""
+    if ops or carry is None or not any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.children):
+        return None
+    return carry.get("article", {}).get("multi_op")
+
+
 def _foreign_national_fallback(op, contributor, ops: list, carry: dict | None) -> bool:
     """True when ``op`` is only the article's main operation (neither this sentence nor its
     paragraph names it), it is one state's national operation ("Operation Shader" is Britain's)
@@ -3105,6 +3117,9 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             # "... does not affect UNISFA. Ethiopia's battalions left Abyei last year.": a sentence
             # naming no operation right after one that named a single multinational one goes on with it
             ops = last
+    multi = [a for _, a in ops if not getattr(a, "country", "")]
+    if multi and carry is not None:
+        carry.setdefault("article", {})["multi_op"] = multi[-1]
     candidates: list[tuple[Group, Token | None, Status, list]] = []
     refused_verbs: set[int] = set()
     groups = build_groups(sent, actors, ulex)
@@ -3235,10 +3250,10 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     done = {r["contributor"] for r in rows}
 
     def emit(group: Group, verb: Token | None, contribs: list, st: Status, row_group: Group | None,
-             skip_done: bool) -> None:
+             skip_done: bool, op=None) -> None:
         """One row per contributor of a group, never for the host itself (nor, with
         ``skip_done``, for a contributor this sentence already gave a row)."""
-        op = resolve_operation(group, sent, actors, ops)
+        op = op or resolve_operation(group, sent, actors, ops)
         host = resolve_host(group, verb, op, actors, {c.id for c in contribs})
         for c in contribs:
             if (host and c.country == host) or (skip_done and c.id in done):
@@ -3290,7 +3305,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             st = Status("deployed", "listed")
         emit(g, None, [state], st, g, skip_done=False)
     for noun, states in _contributor_list_rows(sent, actors, ulex):
-        emit(Group(head=noun), None, states, Status("deployed", noun.text), None, skip_done=True)
+        emit(Group(head=noun), None, states, Status("deployed", noun.text), None, skip_done=True,
+             op=_its_operation(noun, ops, carry))
     if carry is not None and counted:
         carry["model"] = counted[-1]
         carry.setdefault("article", {})["model"] = counted[-1]

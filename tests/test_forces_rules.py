@@ -1305,6 +1305,8 @@ def test_forces_rules_a_base_that_hosts_troops_gives_them_its_owner(extract):
     rows = extract("Ankara also runs the Turkish military base in Mogadishu, which hosts roughly 300 troops.")
     assert quantities(rows, "TUR") == {300}
     assert statuses(rows, "TUR") == {"deployed"}
+    rows = extract("The deal does not affect the Russian military base in Gyumri, which hosts roughly 3,000 troops.")
+    assert quantities(rows, "RUS") == {3000}
     rows = extract("The French base in Djibouti currently hosts about 1,500 soldiers.")
     assert quantities(rows, "FRA") == {1500}
     assert rows_for(extract("Mali now hosts about 2,000 soldiers."), "MLI") == []
@@ -1313,3 +1315,20 @@ def test_forces_rules_a_base_that_hosts_troops_gives_them_its_owner(extract):
 def test_forces_rules_a_states_policy_remaining_is_no_force(extract):
     """'Norway's base policy remains firmly in place': a policy that stays moves no troops."""
     assert rows_for(extract("He said Norway's base policy remains firmly in place."), "NOR") == []
+
+
+def test_forces_rules_states_that_remain_the_largest_contributors(extract):
+    """'Ghana and Nepal remain the largest contributors': 'remain' links states to the noun like 'are'."""
+    rows = extract("Ghana and Nepal remain the largest contributors to the mission.")
+    assert statuses(rows, "GHA") == {"deployed"} and statuses(rows, "NPL") == {"deployed"}
+    assert rows_for(extract("Ghana and Nepal are no longer among the contributors to the mission."), "GHA") == []
+
+
+def test_forces_rules_its_contributors_are_the_last_multinational_operations(extract):
+    """'Italy and Spain remain its largest contributors' after a paragraph on NATO Mission Iraq,
+    in an article whose main operation is Canada's own: 'its' is the multinational mission."""
+    rows = extract("About 250 Canadian soldiers serve in Iraq under Operation Impact.\n\n"
+                   "Some 20 Canadian staff officers will stay with NATO Mission Iraq.\n\n"
+                   "The mission is commanded by an Italian general. Italy and Spain remain its largest contributors.")
+    ops = {r["operation"] for r in rows_for(rows, "ITA") + rows_for(rows, "ESP")}
+    assert len(ops) == 1 and "nato" in ops.pop()
