@@ -156,7 +156,10 @@ def _column_widths(df: pd.DataFrame, cols: Sequence[str], rename: dict[str, str]
     for c in cols:
         values = [str(v) for v in df[c]] if c in df.columns else []
         header = str(rename.get(c, c))
-        longest = max([len(w) for v in values for w in v.split()] + [len(w) for w in header.split()] + [3])
+        # a hyphenated id ("abyei-unisfa-ghana-battalion") may wrap at its hyphens: only its
+        # longest part must fit
+        longest = max([max(len(p) + 1 for p in w.split("-")) for v in values for w in v.split()]
+                      + [len(w) for w in header.split()] + [3])
         minimum = longest + 2  # cell padding
         if c in long_cols:
             need.append(max(minimum, 24))

@@ -65,3 +65,18 @@ def test_report_helpers_actor_chart_counts_every_actor_once():
     fig = report.plot_actor_types(ACTORS)
     total = sum(p.get_width() for ax in fig.axes for p in ax.patches)
     assert total == len(ACTORS)
+
+
+def test_report_helpers_long_hyphenated_ids_do_not_squeeze_short_columns():
+    import re
+
+    import pandas as pd
+
+    errors = pd.DataFrame({"set": ["holdout", "tune"],
+                           "article_id": ["abyei-unisfa-ghana-battalion-rsf-blame-and-more-words", "x"],
+                           "message": ["a long message " * 10, "short"]})
+    html = report.html_table(errors, ["set", "article_id", "message"], long_text=["message"])
+    widths = [float(w) for w in re.findall(r'<col style="width:([0-9.]+)%">', html)]
+    # "holdout" (7 letters + padding) keeps at least 9 of the 76 characters a page line holds
+    assert widths[0] >= 100 * 9 / 76 - 0.5
+    assert widths[1] < 40
