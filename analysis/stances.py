@@ -1606,6 +1606,9 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
         if objs:
             return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     dobj = [c for c in root.children if c.dep_ in ("dobj", "dative")]
+    if not dobj and len(m.tokens) > 1 and m.tokens[-1].pos_ == "VERB":
+        # "ready to help a brotherly country": the object of the cue's last verb
+        dobj = [c for c in m.tokens[-1].children if c.dep_ in ("dobj", "dative")]
     if not dobj and root.i + 1 < len(root.doc) and root.doc[root.i + 1].text in QUOTE_MARKS:
         # 'Canberra "warmly welcomes" Indonesia': a verb quoted on its own loses its object to
         # the closing quote mark in the parse

@@ -752,3 +752,9 @@ def test_stances_targets_ruling_out_a_reduction_supports_the_operation(nlp):
                      "any reduction in the Uruguayan contingent.")
     assert ("sandra-lazo", "undof", "support") in got
     assert not any(st == "oppose" for *_, st in got)
+
+
+def test_stances_targets_being_ready_to_help_or_work_with_supports(nlp):
+    assert ("RWA", "BEN", "support") in pairs(nlp, "Rwanda said it stood ready to help Benin against the jihadists.")
+    got = pairs(nlp, "Syria's interior ministry said it was ready to work with the Americans to secure the border.")
+    assert ("SYR", "USA", "support") in got
