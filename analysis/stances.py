@@ -1386,6 +1386,9 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
     return []
 
 
+#: Attitude verbs whose "that" clause names what the position is about.
+CLAUSE_ATTITUDE_VERBS = {"regret", "deplore", "lament", "welcome", "applaud", "hail", "resent"}
+
 #: Acts that change a force: a position on one is a position on the article's operation too.
 FORCE_ACT_NOUNS = {"expansion", "extension", "reinforcement", "rotation", "renewal", "prolongation"}
 
@@ -1684,6 +1687,13 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
                              for a in _event_target(sj, actors, lex, exclude)]
                 if found:
                     return Resolved(found, "clause subject")
+    # "regretted that the Canadian trainers would leave": whoever the clause is about
+    if _lemma(root) in CLAUSE_ATTITUDE_VERBS:
+        for c in root.children:
+            if c.dep_ == "ccomp" and any(w.dep_ == "mark" and w.lower_ == "that" for w in c.children):
+                found = _clause_actors(c, actors, lex, exclude)
+                if found:
+                    return Resolved(found, "clause")
     # "threatened to treat the Egyptian soldiers as ...", "vowed to fight the junta": the object
     # of the infinitive the hostile cue governs
     if e.stance == "oppose" and e.role == "agent":

@@ -758,3 +758,9 @@ def test_stances_targets_being_ready_to_help_or_work_with_supports(nlp):
     assert ("RWA", "BEN", "support") in pairs(nlp, "Rwanda said it stood ready to help Benin against the jihadists.")
     got = pairs(nlp, "Syria's interior ministry said it was ready to work with the Americans to secure the border.")
     assert ("SYR", "USA", "support") in got
+
+
+def test_stances_targets_regretting_that_troops_leave_targets_their_state(nlp):
+    got = pairs(nlp, "Canada will withdraw its trainers from Iraq. The Kurdistan Regional Government regretted that "
+                     "the Canadian helicopters and trainers would leave before the reform was complete.")
+    assert ("krg", "CAN", "oppose") in got
