@@ -1596,7 +1596,7 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
         return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     # agent and action: prepositions that end a phrase cue ("call on", "stand with")
     last = m.tokens[-1]
-    if len(m.tokens) > 1 and last.pos_ == "ADP":
+    if len(m.tokens) > 1 and (last.pos_ == "ADP" or last.dep_ in ("prep", "prt")):  # "upon" is often SCONJ
         objs = [c for c in last.children if c.dep_ == "pobj"]
         if not objs and last.dep_ == "prt":
             objs = [c for c in root.children if c.dep_ in ("dobj",)]

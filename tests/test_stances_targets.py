@@ -764,3 +764,8 @@ def test_stances_targets_regretting_that_troops_leave_targets_their_state(nlp):
     got = pairs(nlp, "Canada will withdraw its trainers from Iraq. The Kurdistan Regional Government regretted that "
                      "the Canadian helicopters and trainers would leave before the reform was complete.")
     assert ("krg", "CAN", "oppose") in got
+
+
+def test_stances_targets_call_upon_targets_its_object(nlp):
+    got = pairs(nlp, "India called upon the Congolese authorities to identify the perpetrators.")
+    assert ("IND", "COD", "demand") in got
