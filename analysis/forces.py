@@ -2773,6 +2773,9 @@ def _on_standby(g: Group, pred: Token | None, slex: StatusLexicon) -> bool:
     heads = list(g.tokens) + ([pred] if pred is not None and pred.pos_ in ("VERB", "AUX") else [])
     near = [c for h in heads for c in h.children] + [p for h in heads for c in h.children
                                                      if c.dep_ == "prep" and c.lower_ == "on" for p in c.children]
+    # "kept two frigates on standby off the island": held off a coast, the ships are there
+    if any(c.dep_ == "prep" and c.lower_ == "off" for h in heads + near for c in h.children):
+        return False
     # the parser may hang "standby" on the verb itself ("put 300 soldiers on standby")
     return any(t.lemma_.lower() in slex.standby_nouns and t.i > 0 and t.doc[t.i - 1].lower_ == "on" for t in near)
 

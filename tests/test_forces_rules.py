@@ -1332,3 +1332,13 @@ def test_forces_rules_its_contributors_are_the_last_multinational_operations(ext
                    "The mission is commanded by an Italian general. Italy and Spain remain its largest contributors.")
     ops = {r["operation"] for r in rows_for(rows, "ITA") + rows_for(rows, "ESP")}
     assert len(ops) == 1 and "nato" in ops.pop()
+
+
+def test_forces_rules_on_standby_off_a_coast_is_on_station(extract):
+    """'has kept two frigates with 400 sailors on standby off the island': ships held off a coast
+    are there already; 'on standby' alone is ready to go (planned)."""
+    rows = extract("Spain said it had sent a frigate to the area, while the Italian navy has kept two frigates "
+                   "on standby off the island since last week.")
+    assert statuses(rows, "ITA") == {"deployed"}
+    rows = extract("Italy has put 400 soldiers on standby.")
+    assert statuses(rows, "ITA") == {"planned"}
