@@ -1609,6 +1609,9 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
         if objs:
             return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     dobj = [c for c in root.children if c.dep_ in ("dobj", "dative")]
+    if not dobj and any(c.dep_ == "agent" for c in root.children):
+        # "The decision was quickly welcomed by Turkey": the passive subject is what is judged
+        dobj = [c for c in root.children if c.dep_ == "nsubjpass"]
     if not dobj and len(m.tokens) > 1 and m.tokens[-1].pos_ == "VERB":
         # "ready to help a brotherly country": the object of the cue's last verb
         dobj = [c for c in m.tokens[-1].children if c.dep_ in ("dobj", "dative")]

@@ -769,3 +769,10 @@ def test_stances_targets_regretting_that_troops_leave_targets_their_state(nlp):
 def test_stances_targets_call_upon_targets_its_object(nlp):
     got = pairs(nlp, "India called upon the Congolese authorities to identify the perpetrators.")
     assert ("IND", "COD", "demand") in got
+
+
+def test_stances_targets_a_passive_judgement_targets_what_was_judged(nlp):
+    got = pairs(nlp, "The United States will withdraw 500 troops from Syria. The decision was quickly welcomed by Turkey.")
+    assert ("TUR", "USA", "support") in got
+    got = pairs(nlp, "The deployment of 300 Kenyan police officers was condemned by opposition leader Raila Odinga.")
+    assert ("raila-odinga", "KEN", "oppose") in got
