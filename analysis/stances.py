@@ -606,6 +606,12 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
             and not any(c.dep_ in ("poss", "amod", "compound") and actors.at_token(c) is not None for c in tok.children):
         home = state_actor(actors, _home_country(actors))  # "accused the executive of" in a Senate story
         a = government_or_state(actors, home) if home is not None else None
+    if a is None and lem == "coalition" and tok.tag_ in ("NN", "NNP"):
+        # "called on the coalition to respect the dates": the article's one military coalition
+        # (Inherent Resolve), never a governing coalition of parties
+        coalitions = [x for x in actors.actors.values() if x.type == "military_operation" and x.kind == "coalition"]
+        if len(coalitions) == 1:
+            a = coalitions[0]
     if a is None and lem in OPERATION_NOUNS and tok.tag_ in ("NN", "NNP") \
             and [c.lower_ for c in tok.children if c.i < tok.i] == ["the"]:
         a = _main_operation(actors)  # "The Mission called on the Government" in a UN release

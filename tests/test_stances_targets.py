@@ -776,3 +776,9 @@ def test_stances_targets_a_passive_judgement_targets_what_was_judged(nlp):
     assert ("TUR", "USA", "support") in got
     got = pairs(nlp, "The deployment of 300 Kenyan police officers was condemned by opposition leader Raila Odinga.")
     assert ("raila-odinga", "KEN", "oppose") in got
+
+
+def test_stances_targets_the_coalition_is_the_articles_military_coalition(nlp):
+    got = pairs(nlp, "The US-led coalition under Operation Inherent Resolve will leave Iraq by September 2025. "
+                     "Iraq called on the coalition to respect the dates it has signed.")
+    assert ("IRQ", "inherent-resolve", "demand") in got
