@@ -434,6 +434,13 @@ def _country_weights(aset: ActorSet, doc: Doc) -> dict[str, int]:
             iso = ent.ent_id_
         elif ent.label_ == PERSON_LABEL and ent.ent_id_ in aset.ref.people:
             iso = aset.ref.people[ent.ent_id_].country
+        elif ent.ent_id_ and not aset.ref.alternatives(ent.text):
+            # a party or parliament only one country has ("People Power Party", "Storting") says
+            # whose politics the article reports: "the ruling Democratic Party" beside it is theirs
+            e = aset.ref.entities.get(ent.ent_id_)
+            if e is not None and e.kind in ("political_party", "legislature") and e.country:
+                weights[e.country] = weights.get(e.country, 0) + 3
+                continue
         if iso:
             weights[iso] = weights.get(iso, 0) + 1
     return weights

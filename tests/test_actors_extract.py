@@ -623,3 +623,10 @@ def test_actors_extract_a_government_named_after_its_leader_is_the_leaders_state
                           "of secrecy.")
     gov = next(r for r in rows.values() if any("Marape government" in a for a in aliases(r)))
     assert gov["country"] == "PNG"
+
+
+def test_actors_extract_a_shared_party_name_follows_the_parties_only_one_country_has(nlp):
+    rows = actors_of(nlp, "US officials welcomed the plan, and Washington had pressed for it for months. The ruling "
+                          "Democratic Party and the main opposition People Power Party both backed the motion.")
+    democrats = next(r for r in rows.values() if "Democratic Party" in aliases(r))
+    assert democrats["country"] == "KOR"
