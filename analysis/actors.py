@@ -295,7 +295,11 @@ class ActorSet:
         for scope in ([sent[: token.i - sent.start]], list(reversed(sents))):
             for s in scope:
                 for tok in s:
-                    if tok.dep_ in SUBJECT_DEPS:
+                    # a noun left as the root of a misparsed sentence ("The force commander, General
+                    # X, called on ...": "called" hangs off "commander") is its subject
+                    if tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "ROOT" and tok.pos_ in {"NOUN", "PROPN"}
+                                                    and tok.i != token.i and any(
+                            c.dep_ == "acl" and c.tag_ in {"VBD", "VBZ", "VBP"} for c in tok.children)):
                         cand = self.for_phrase(tok) if tok.i != token.i and tok.lower_ not in {low} else None
                         if not ok(cand):
                             # "The president of Serbia, Aleksandar Vucic, accused ... and he demanded"

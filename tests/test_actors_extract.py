@@ -623,3 +623,16 @@ def test_actors_extract_a_government_named_after_its_leader_is_the_leaders_state
                           "of secrecy.")
     gov = next(r for r in rows.values() if any("Marape government" in a for a in aliases(r)))
     assert gov["country"] == "PNG"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser hangs the verb off the subject noun, which it makes the root
+    ("President Nana Addo spoke first. The port director, Commodore Kofi Mensah, called on the navy "
+     "to add patrols. \"We need more ships,\" he told reporters.", "Kofi Mensah"),
+])
+def test_actors_extract_pronoun_takes_speaker_apposed_to_subject(nlp, text, speaker):
+    doc = nlp(text)
+    aset = extract_actors(doc, "t")
+    he = next(t for t in doc if t.lower_ == "he")
+    ante = aset.antecedent(he)
+    assert ante is not None and ante.name == speaker
