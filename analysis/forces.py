@@ -1082,6 +1082,11 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         return Status("planned", cue_text)
     if top.dep_ == "acl" and top.head.lemma_.lower() in frames.get("intent", ()) and tense == "infinitive":
         tense = "future"
+    if any(l in frames.get("aspect_continuative", ()) for l in outer_lemmas) and tense != "future" and \
+            entry is not None and _lookup(entry, "present") == "deployed" and not negated:
+        # "Ghana continues to deploy 875 peacekeepers": carrying on a placing verb describes
+        # troops already in place, not a movement under way ("is deploying": arriving)
+        return Status("deployed", cue_text)
     if any(l in frames.get("aspect_progressive", ()) for l in outer_lemmas):
         tense = "future" if tense == "future" else "progressive"
         if entry is not None and tense == "future":
