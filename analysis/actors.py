@@ -2182,6 +2182,66 @@ def _descriptive_phrases(aset: ActorSet, doc: Doc) -> None:
         aset.add_mention(target, span, "descriptive")
 
 
+#: Nouns a non-governmental body or armed group is referred back to by ("the New York-based
+#: group", "the association"), and which kinds of actor each can name.
+BODY_REFERENCE_NOUNS = {"group": ("armed", "ngo"), "organisation": ("ngo",), "organization": ("ngo",),
+                        "association": ("ngo",), "watchdog": ("ngo",), "charity": ("ngo",),
+                        "movement": ("armed",)}
+NGO_KINDS = {"ngo", "humanitarian", "research", "think_tank"}
+
+
+def _fits_body_noun(actor: Actor, noun: str) -> bool:
+    kinds = BODY_REFERENCE_NOUNS[noun]
+    if any(noun in norm(x).split() for x in [actor.name, *actor.aliases]):
+        return actor.type not in {"state", "person"}
+    if "armed" in kinds and actor.type == "armed_group":
+        return True
+    return "ngo" in kinds and actor.type == "other" and actor.kind in NGO_KINDS
+
+
+def _body_descriptions(aset: ActorSet, doc: Doc) -> None:
+    """"The New York-based group accused ...", "the association has long called on ...": the
+    body last named within three sentences before it whose kind the noun fits (a non-governmental
+    organisation, an armed group, or any body whose own name carries the noun)."""
+    sents = list(doc.sents)
+    for tok in doc:
+        noun = tok.lower_
+        if noun not in BODY_REFERENCE_NOUNS or tok.tag_ != "NN" or tok.i in aset._by_token:
+            continue
+        if tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ == "of" or doc[tok.i + 1].pos_ == "PROPN"):
+            continue  # "the group of experts", "the group Wagner"
+        start = tok.i
+        free = tok.i  # the first token of the phrase no other mention holds
+        while start > tok.sent.start:
+            prev = doc[start - 1]
+            if prev.i in aset._by_token:
+                # "the London-based group": a place claimed inside an "X-based" modifier
+                m = aset._by_token[prev.i]
+                if doc[start].text == "-" and start + 1 < tok.i and doc[start + 1].lower_ == "based":
+                    start = m.start_token
+                    continue
+                break
+            if prev.pos_ not in {"ADJ", "NOUN", "PROPN", "VERB"} and prev.text != "-":
+                break
+            start -= 1
+            if free == start + 1 and all(i not in aset._by_token for i in range(start, tok.i)):
+                free = start
+        if start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        k = next(n for n, s in enumerate(sents) if s.start <= tok.i < s.end)
+        first = sents[max(0, k - 3)].start
+        best = None
+        for m in aset.mentions:
+            if first <= m.start_token and m.end_token <= start - 1:
+                a = aset.actors.get(m.actor_id)
+                if a is not None and _fits_body_noun(a, noun) and (best is None or m.start > best[0]):
+                    best = (m.start, a)
+        if best is not None:
+            span = doc[start - 1:tok.i + 1]
+            inner = doc[free:tok.i + 1] if aset.claimed(span.start, span.end) else span
+            aset.add_mention(best[1], inner, "descriptive", text=span.text)
+
+
 def _resolve_state_description(aset: ActorSet, modifiers: str, tok: Token) -> Actor | None:
     constraint = None
     for adj in sorted(REGION_ADJECTIVES, key=len, reverse=True):
@@ -2284,6 +2344,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _national_bodies(aset, doc)
     _group_home_countries(aset)
     _descriptive_phrases(aset, doc)
+    _body_descriptions(aset, doc)
     _role_references(aset, doc)
     _office_phrase_references(aset, doc)
     _host_army(aset, doc)

@@ -636,3 +636,14 @@ def test_actors_extract_pronoun_takes_speaker_apposed_to_subject(nlp, text, spea
     he = next(t for t in doc if t.lower_ == "he")
     ante = aset.antecedent(he)
     assert ante is not None and ante.name == speaker
+
+
+def test_actors_extract_based_group_refers_back_to_named_ngo(nlp):
+    # "the London-based group" repeats the non-governmental organisation named just before it,
+    # not the armed group it accuses
+    doc = nlp("Amnesty International said at least 30 villagers were killed near the border. "
+              "The London-based group accused the Wagner Group of carrying out the raid.")
+    aset = extract_actors(doc, "t")
+    group = next(t for t in doc if t.text == "group")
+    found = aset.at_token(group)
+    assert found is not None and found.name == "Amnesty International"
