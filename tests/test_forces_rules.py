@@ -1362,3 +1362,16 @@ def test_forces_rules_continues_to_deploy_is_a_standing_presence(extract):
     assert statuses(rows, "NPL") == {"deployed"}
     rows = extract("Nepal is deploying some 870 peacekeepers to southern Lebanon this week.")
     assert statuses(rows, "NPL") == {"arriving"}
+
+
+def test_forces_rules_a_table_rendered_as_prose_lists_state_and_count(extract):
+    """'Contributions to MINUSCA: Nepal 1,150; India 890': a table row flattened into prose gives
+    each listed state its bare count (deployed); a list of scores or medals is no contribution."""
+    rows = extract("Troop contributions to UNMISS: Rwanda 2,640; Nepal 1,750; India 2,380.")
+    assert quantities(rows, "RWA") == {2640} and quantities(rows, "NPL") == {1750}
+    assert quantities(rows, "IND") == {2380}
+    assert statuses(rows, "RWA") == {"deployed"}
+    rows = extract("Largest contributors to MINURSO (personnel): Egypt 25, Ghana 14, Bangladesh 20.")
+    assert quantities(rows, "EGY") == {25} and quantities(rows, "GHA") == {14}
+    rows = extract("Medal table: Kenya 12, Ethiopia 8, Uganda 5.")
+    assert rows_for(rows, "KEN") == [] and rows_for(rows, "ETH") == []
