@@ -1180,7 +1180,7 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
         if nxt_tok is not None and nxt_tok.lower_ in aset.ref.title_words | {"secretary", "spokesman",
                                                                             "spokeswoman", "spokesperson"}:
             return  # "the Defence Secretary" is a person, not "the Defence Force"
-        earlier = _named_org_ending_with(aset, text.lower(), span.start)
+        earlier = _generic_referent(aset, text.lower(), span[-1], span.start)
         if earlier is not None:
             aset.add_mention(earlier, _with_determiner(span), "name")
         return
@@ -1233,14 +1233,16 @@ def _parenthesised_after(aset: ActorSet, span: Span) -> Actor | None:
     return prev
 
 
-def _named_org_ending_with(aset: ActorSet, word: str, before_token: int) -> Actor | None:
-    """The most recent organisation/operation named before, whose name ends with ``word``."""
+def _named_org_ending_with(aset: ActorSet, word: str, before_token: int,
+                           types: set[str] | None = None) -> Actor | None:
+    """The most recent organisation/operation named before, whose name ends with ``word``
+    (of the given actor types only, when given)."""
     best = None
     for m in aset.mentions:
         if m.end_token > before_token:
             continue
         a = aset.actors.get(m.actor_id)
-        if a is None or a.type in {"state", "person"}:
+        if a is None or a.type in {"state", "person"} or (types is not None and a.type not in types):
             continue
         if any(word in norm(x).split() for x in [a.name, *a.aliases]) and (best is None or m.start > best[0]):
             best = (m.start, a)
@@ -1450,9 +1452,37 @@ def _generic_capitalised_references(aset: ActorSet, doc: Doc) -> None:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue  # "the Council of Europe": a name of its own
-        earlier = _named_org_ending_with(aset, tok.lower_, tok.i)
+        earlier = _generic_referent(aset, tok.lower_, tok, tok.i)
         if earlier is not None:
             aset.add_mention(earlier, doc[tok.i - 1:tok.i + 1], "name")
+
+
+def _generic_referent(aset: ActorSet, word: str, tok: Token, before_token: int) -> Actor | None:
+    """What "the Council", "the Mission" repeats: the organisation named last whose name has the
+    word; but "The Council, which took office last April, ...": a body that takes office governs,
+    so a governing council named before wins over a later-named UN organ."""
+    earlier = _named_org_ending_with(aset, word, before_token)
+    if earlier is not None and earlier.type != "government" and _takes_office(tok):
+        earlier = _named_org_ending_with(aset, word, before_token, types={"government"}) or earlier
+    return earlier
+
+
+#: Verb phrases that say a body came to govern ("took office", "was sworn in").
+OFFICE_TAKING = (("took", "office"), ("take", "office"), ("taken", "office"), ("sworn", "in"),
+                 ("took", "power"), ("came", "to", "power"), ("seized", "power"))
+
+
+def _takes_office(tok: Token) -> bool:
+    """Whether a relative clause on ``tok`` says it took office or power ("the Council, which
+    took office in April")."""
+    for c in tok.children:
+        if c.dep_ == "relcl":
+            words = [t.lower_ for t in c.subtree]
+            for phrase in OFFICE_TAKING:
+                n = len(phrase)
+                if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+                    return True
+    return False
 
 
 def _bracketed_acronyms(aset: ActorSet, doc: Doc) -> None:

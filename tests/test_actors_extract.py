@@ -647,3 +647,14 @@ def test_actors_extract_based_group_refers_back_to_named_ngo(nlp):
     group = next(t for t in doc if t.text == "group")
     found = aset.at_token(group)
     assert found is not None and found.name == "Amnesty International"
+
+
+def test_actors_extract_council_that_took_office_is_the_governing_council(nlp):
+    # "the Council, which took office ..." is the governing council named before, even when a
+    # UN organ with "Council" in its name was named after it
+    doc = nlp("Haiti's Transitional Presidential Council asked for more police, and the request went to "
+              "the Security Council. The Council, which took office in the spring, thanked Kenya.")
+    aset = extract_actors(doc, "t")
+    council = next(t for t in doc if t.text == "Council" and t.i > 0 and doc[t.i - 1].text == "The")
+    found = aset.at_token(council)
+    assert found is not None and found.type == "government"
