@@ -28,7 +28,7 @@ evaluate: setup ## score extraction on the seed gold and both dev splits
 test: setup ## run the test suite (what CI runs)
 	$(BIN)/python -m pytest
 
-benchmark: setup ## time a full build against the papermill+nbconvert floor
+benchmark: setup ## time a cold and a warm full build against the papermill+nbconvert floor
 	$(BIN)/python benchmarks/build_time.py
 
 clean: ## remove built reports (keeps .venv)

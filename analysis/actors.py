@@ -295,7 +295,11 @@ class ActorSet:
         for scope in ([sent[: token.i - sent.start]], list(reversed(sents))):
             for s in scope:
                 for tok in s:
-                    if tok.dep_ in SUBJECT_DEPS:
+                    # a noun left as the root of a misparsed sentence ("The force commander, General
+                    # X, called on ...": "called" hangs off "commander") is its subject
+                    if tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "ROOT" and tok.pos_ in {"NOUN", "PROPN"}
+                                                    and tok.i != token.i and any(
+                            c.dep_ == "acl" and c.tag_ in {"VBD", "VBZ", "VBP"} for c in tok.children)):
                         cand = self.for_phrase(tok) if tok.i != token.i and tok.lower_ not in {low} else None
                         if not ok(cand):
                             # "The president of Serbia, Aleksandar Vucic, accused ... and he demanded"
@@ -1183,7 +1187,7 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
         if nxt_tok is not None and nxt_tok.lower_ in aset.ref.title_words | {"secretary", "spokesman",
                                                                             "spokeswoman", "spokesperson"}:
             return  # "the Defence Secretary" is a person, not "the Defence Force"
-        earlier = _named_org_ending_with(aset, text.lower(), span.start)
+        earlier = _generic_referent(aset, text.lower(), span[-1], span.start)
         if earlier is not None:
             aset.add_mention(earlier, _with_determiner(span), "name")
         return
@@ -1236,14 +1240,16 @@ def _parenthesised_after(aset: ActorSet, span: Span) -> Actor | None:
     return prev
 
 
-def _named_org_ending_with(aset: ActorSet, word: str, before_token: int) -> Actor | None:
-    """The most recent organisation/operation named before, whose name ends with ``word``."""
+def _named_org_ending_with(aset: ActorSet, word: str, before_token: int,
+                           types: set[str] | None = None) -> Actor | None:
+    """The most recent organisation/operation named before, whose name ends with ``word``
+    (of the given actor types only, when given)."""
     best = None
     for m in aset.mentions:
         if m.end_token > before_token:
             continue
         a = aset.actors.get(m.actor_id)
-        if a is None or a.type in {"state", "person"}:
+        if a is None or a.type in {"state", "person"} or (types is not None and a.type not in types):
             continue
         if any(word in norm(x).split() for x in [a.name, *a.aliases]) and (best is None or m.start > best[0]):
             best = (m.start, a)
@@ -1453,9 +1459,37 @@ def _generic_capitalised_references(aset: ActorSet, doc: Doc) -> None:
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue  # "the Council of Europe": a name of its own
-        earlier = _named_org_ending_with(aset, tok.lower_, tok.i)
+        earlier = _generic_referent(aset, tok.lower_, tok, tok.i)
         if earlier is not None:
             aset.add_mention(earlier, doc[tok.i - 1:tok.i + 1], "name")
+
+
+def _generic_referent(aset: ActorSet, word: str, tok: Token, before_token: int) -> Actor | None:
+    """What "the Council", "the Mission" repeats: the organisation named last whose name has the
+    word; but "The Council, which took office last April, ...": a body that takes office governs,
+    so a governing council named before wins over a later-named UN organ."""
+    earlier = _named_org_ending_with(aset, word, before_token)
+    if earlier is not None and earlier.type != "government" and _takes_office(tok):
+        earlier = _named_org_ending_with(aset, word, before_token, types={"government"}) or earlier
+    return earlier
+
+
+#: Verb phrases that say a body came to govern ("took office", "was sworn in").
+OFFICE_TAKING = (("took", "office"), ("take", "office"), ("taken", "office"), ("sworn", "in"),
+                 ("took", "power"), ("came", "to", "power"), ("seized", "power"))
+
+
+def _takes_office(tok: Token) -> bool:
+    """Whether a relative clause on ``tok`` says it took office or power ("the Council, which
+    took office in April")."""
+    for c in tok.children:
+        if c.dep_ == "relcl":
+            words = [t.lower_ for t in c.subtree]
+            for phrase in OFFICE_TAKING:
+                n = len(phrase)
+                if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+                    return True
+    return False
 
 
 def _bracketed_acronyms(aset: ActorSet, doc: Doc) -> None:
@@ -2185,6 +2219,66 @@ def _descriptive_phrases(aset: ActorSet, doc: Doc) -> None:
         aset.add_mention(target, span, "descriptive")
 
 
+#: Nouns a non-governmental body or armed group is referred back to by ("the New York-based
+#: group", "the association"), and which kinds of actor each can name.
+BODY_REFERENCE_NOUNS = {"group": ("armed", "ngo"), "organisation": ("ngo",), "organization": ("ngo",),
+                        "association": ("ngo",), "watchdog": ("ngo",), "charity": ("ngo",),
+                        "movement": ("armed",)}
+NGO_KINDS = {"ngo", "humanitarian", "research", "think_tank"}
+
+
+def _fits_body_noun(actor: Actor, noun: str) -> bool:
+    kinds = BODY_REFERENCE_NOUNS[noun]
+    if any(noun in norm(x).split() for x in [actor.name, *actor.aliases]):
+        return actor.type not in {"state", "person"}
+    if "armed" in kinds and actor.type == "armed_group":
+        return True
+    return "ngo" in kinds and actor.type == "other" and actor.kind in NGO_KINDS
+
+
+def _body_descriptions(aset: ActorSet, doc: Doc) -> None:
+    """"The New York-based group accused ...", "the association has long called on ...": the
+    body last named within three sentences before it whose kind the noun fits (a non-governmental
+    organisation, an armed group, or any body whose own name carries the noun)."""
+    sents = list(doc.sents)
+    for tok in doc:
+        noun = tok.lower_
+        if noun not in BODY_REFERENCE_NOUNS or tok.tag_ != "NN" or tok.i in aset._by_token:
+            continue
+        if tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ == "of" or doc[tok.i + 1].pos_ == "PROPN"):
+            continue  # "the group of experts", "the group Wagner"
+        start = tok.i
+        free = tok.i  # the first token of the phrase no other mention holds
+        while start > tok.sent.start:
+            prev = doc[start - 1]
+            if prev.i in aset._by_token:
+                # "the London-based group": a place claimed inside an "X-based" modifier
+                m = aset._by_token[prev.i]
+                if doc[start].text == "-" and start + 1 < tok.i and doc[start + 1].lower_ == "based":
+                    start = m.start_token
+                    continue
+                break
+            if prev.pos_ not in {"ADJ", "NOUN", "PROPN", "VERB"} and prev.text != "-":
+                break
+            start -= 1
+            if free == start + 1 and all(i not in aset._by_token for i in range(start, tok.i)):
+                free = start
+        if start == 0 or doc[start - 1].lower_ != "the":
+            continue
+        k = next(n for n, s in enumerate(sents) if s.start <= tok.i < s.end)
+        first = sents[max(0, k - 3)].start
+        best = None
+        for m in aset.mentions:
+            if first <= m.start_token and m.end_token <= start - 1:
+                a = aset.actors.get(m.actor_id)
+                if a is not None and _fits_body_noun(a, noun) and (best is None or m.start > best[0]):
+                    best = (m.start, a)
+        if best is not None:
+            span = doc[start - 1:tok.i + 1]
+            inner = doc[free:tok.i + 1] if aset.claimed(span.start, span.end) else span
+            aset.add_mention(best[1], inner, "descriptive", text=span.text)
+
+
 def _resolve_state_description(aset: ActorSet, modifiers: str, tok: Token) -> Actor | None:
     constraint = None
     for adj in sorted(REGION_ADJECTIVES, key=len, reverse=True):
@@ -2287,6 +2381,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _national_bodies(aset, doc)
     _group_home_countries(aset)
     _descriptive_phrases(aset, doc)
+    _body_descriptions(aset, doc)
     _role_references(aset, doc)
     _office_phrase_references(aset, doc)
     _host_army(aset, doc)

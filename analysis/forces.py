@@ -82,6 +82,7 @@ class UnitLexicon:
     successor_words: frozenset[str] = frozenset()
     bilateral_words: frozenset[str] = frozenset()
     counted_only: frozenset[str] = frozenset()
+    table_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -1082,6 +1083,11 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
         return Status("planned", cue_text)
     if top.dep_ == "acl" and top.head.lemma_.lower() in frames.get("intent", ()) and tense == "infinitive":
         tense = "future"
+    if any(l in frames.get("aspect_continuative", ()) for l in outer_lemmas) and tense != "future" and \
+            entry is not None and _lookup(entry, "present") == "deployed" and not negated:
+        # "Ghana continues to deploy 875 peacekeepers": carrying on a placing verb describes
+        # troops already in place, not a movement under way ("is deploying": arriving)
+        return Status("deployed", cue_text)
     if any(l in frames.get("aspect_progressive", ()) for l in outer_lemmas):
         tense = "future" if tense == "future" else "progressive"
         if entry is not None and tense == "future":
@@ -2008,10 +2014,11 @@ def _bracketed_count_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tup
     lex = ulex
     toks = list(sent)
     context = any(t.lower_ in lex.contributor_nouns or unit_class(t, lex) in ("individual", "formation")
-                  for t in toks if not t.like_num)
+                  or t.lemma_.lower() in lex.table_nouns for t in toks if not t.like_num)
     if not context:
         return
     seen = set()
+    yield from _table_count_rows(toks, actors, lex, seen)
     for k, tok in enumerate(toks[:-3]):
         a = actors.at_token(tok)
         state = _map_contributor(a, actors) if a is not None else None
@@ -2038,6 +2045,37 @@ def _bracketed_count_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tup
             continue
         q = replace(q, kind="headcount")
         yield Group(head=inner[0], tokens=[inner[0]], quantity=q, personnel=rest[0].text if rest else "troops"), state
+
+
+def _table_count_rows(toks: list[Token], actors, lex: UnitLexicon, seen: set) -> Iterator[tuple[Group, object]]:
+    """(group, state) for a table row flattened into prose after a colon: "Contributions to
+    MINUSCA: Nepal 1,150; India 890". Each state is followed directly by a bare head count that
+    ends at a comma, semicolon or the sentence end; two such pairs are needed to call it a list."""
+    colon = next((i for i, t in enumerate(toks) if t.is_punct and ":" in t.text), None)  # ":" or "):"
+    if colon is None:
+        return
+    pairs = []
+    for k in range(colon + 1, len(toks) - 1):
+        tok, num = toks[k], toks[k + 1]
+        a = actors.at_token(tok)
+        state = _map_contributor(a, actors) if a is not None else None
+        if state is None or state.type != "state" or actors.at_token(num) is a or not num.like_num \
+                or num.ent_type_ in lex.excluded_entity_types or _looks_like_date(num):
+            continue
+        after = toks[k + 2] if k + 2 < len(toks) else None
+        if after is not None and after.text not in (",", ";", ".") and after.lower_ != "and":
+            continue
+        q = parse_quantity(num.text, lex)
+        if q is None or q.value is None:
+            continue
+        pairs.append((num, state, q))
+    if len(pairs) < 2:
+        return
+    for num, state, q in pairs:
+        if state.id in seen:
+            continue
+        seen.add(state.id)
+        yield Group(head=num, tokens=[num], quantity=replace(q, kind="headcount"), personnel="troops"), state
 
 
 def _possessive_count_rows(sent: Span, actors, ulex: UnitLexicon) -> Iterator[tuple[Group, object]]:

@@ -630,3 +630,38 @@ def test_actors_extract_a_shared_party_name_follows_the_parties_only_one_country
                           "Democratic Party and the main opposition People Power Party both backed the motion.")
     democrats = next(r for r in rows.values() if "Democratic Party" in aliases(r))
     assert democrats["country"] == "KOR"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the parser hangs the verb off the subject noun, which it makes the root
+    ("President Nana Addo spoke first. The port director, Commodore Kofi Mensah, called on the navy "
+     "to add patrols. \"We need more ships,\" he told reporters.", "Kofi Mensah"),
+])
+def test_actors_extract_pronoun_takes_speaker_apposed_to_subject(nlp, text, speaker):
+    doc = nlp(text)
+    aset = extract_actors(doc, "t")
+    he = next(t for t in doc if t.lower_ == "he")
+    ante = aset.antecedent(he)
+    assert ante is not None and ante.name == speaker
+
+
+def test_actors_extract_based_group_refers_back_to_named_ngo(nlp):
+    # "the London-based group" repeats the non-governmental organisation named just before it,
+    # not the armed group it accuses
+    doc = nlp("Amnesty International said at least 30 villagers were killed near the border. "
+              "The London-based group accused the Wagner Group of carrying out the raid.")
+    aset = extract_actors(doc, "t")
+    group = next(t for t in doc if t.text == "group")
+    found = aset.at_token(group)
+    assert found is not None and found.name == "Amnesty International"
+
+
+def test_actors_extract_council_that_took_office_is_the_governing_council(nlp):
+    # "the Council, which took office ..." is the governing council named before, even when a
+    # UN organ with "Council" in its name was named after it
+    doc = nlp("Haiti's Transitional Presidential Council asked for more police, and the request went to "
+              "the Security Council. The Council, which took office in the spring, thanked Kenya.")
+    aset = extract_actors(doc, "t")
+    council = next(t for t in doc if t.text == "Council" and t.i > 0 and doc[t.i - 1].text == "The")
+    found = aset.at_token(council)
+    assert found is not None and found.type == "government"

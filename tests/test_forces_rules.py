@@ -1342,3 +1342,36 @@ def test_forces_rules_on_standby_off_a_coast_is_on_station(extract):
     assert statuses(rows, "ITA") == {"deployed"}
     rows = extract("Italy has put 400 soldiers on standby.")
     assert statuses(rows, "ITA") == {"planned"}
+
+
+def test_forces_rules_maintained_troops_in_the_past_were_there(extract):
+    """'Ethiopia maintained about 3,000 troops in Somalia': a past 'maintain' describes a presence
+    (deployed); 'will maintain' keeps its staying sense (remaining)."""
+    rows = extract("Burundi maintained about 2,500 troops in Somalia throughout the last decade.")
+    assert quantities(rows, "BDI") == {2500}
+    assert statuses(rows, "BDI") == {"deployed"}
+    rows = extract("Burundi will maintain its 2,500 troops in Somalia next year.")
+    assert statuses(rows, "BDI") == {"remaining"}
+
+
+def test_forces_rules_continues_to_deploy_is_a_standing_presence(extract):
+    """'Ghana continues to deploy 875 peacekeepers in UNIFIL': 'continue' over a placing verb
+    describes troops already there (deployed), not troops on their way."""
+    rows = extract("Nepal continues to deploy some 870 peacekeepers in southern Lebanon with UNIFIL.")
+    assert quantities(rows, "NPL") == {870}
+    assert statuses(rows, "NPL") == {"deployed"}
+    rows = extract("Nepal is deploying some 870 peacekeepers to southern Lebanon this week.")
+    assert statuses(rows, "NPL") == {"arriving"}
+
+
+def test_forces_rules_a_table_rendered_as_prose_lists_state_and_count(extract):
+    """'Contributions to MINUSCA: Nepal 1,150; India 890': a table row flattened into prose gives
+    each listed state its bare count (deployed); a list of scores or medals is no contribution."""
+    rows = extract("Troop contributions to UNMISS: Rwanda 2,640; Nepal 1,750; India 2,380.")
+    assert quantities(rows, "RWA") == {2640} and quantities(rows, "NPL") == {1750}
+    assert quantities(rows, "IND") == {2380}
+    assert statuses(rows, "RWA") == {"deployed"}
+    rows = extract("Largest contributors to MINURSO (personnel): Egypt 25, Ghana 14, Bangladesh 20.")
+    assert quantities(rows, "EGY") == {25} and quantities(rows, "GHA") == {14}
+    rows = extract("Medal table: Kenya 12, Ethiopia 8, Uganda 5.")
+    assert rows_for(rows, "KEN") == [] and rows_for(rows, "ETH") == []
