@@ -672,3 +672,15 @@ def test_actors_extract_reference_opposition_leader_and_dashed_party_name(nlp):
     assert "pai-terra-ranka" in rows
     he = next(t for t in doc if t.text == "He")
     assert aset.antecedent(he).id == "domingos-simoes-pereira"
+
+
+def test_actors_extract_bare_mission_speaking_is_operation_named_before(nlp):
+    # "The mission said ..." right after the operation was named is that operation
+    doc = nlp("Two UNIFIL positions near Naqoura were hit by tank fire on Sunday. "
+              "The mission said it had protested to the Israeli army.")
+    aset = extract_actors(doc, "t")
+    mission = next(t for t in doc if t.text == "mission")
+    found = aset.at_token(mission)
+    assert found is not None and found.id == "unifil"
+    it = next(t for t in doc if t.text == "it")
+    assert aset.antecedent(it).id == "unifil"
