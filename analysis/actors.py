@@ -2202,6 +2202,14 @@ def _descriptive_phrases(aset: ActorSet, doc: Doc) -> None:
         modifiers = " ".join(t.lower_ for t in doc[start:tok.i])
         if demonym_mod is not None:
             modifiers = (demonym_mod.text.lower() + " " + modifiers).strip()
+        if not modifiers and kind == "operation" and head == "mission" and tok.dep_ in SUBJECT_DEPS:
+            # "The mission said it had lodged a protest": a bare "the mission" speaking is the
+            # operation named last within the three sentences before it, when that is the
+            # operation the article is about
+            target = _recent_operation(aset, tok, 3)
+            if target is not None and target is aset.main_operation():
+                aset.add_mention(target, doc[det_i:tok.i + 1], "descriptive")
+            continue
         if not modifiers and kind != "org":
             continue  # "the country", "the force": too vague to name an actor ("the bloc" is not)
         target = None
@@ -2277,6 +2285,19 @@ def _body_descriptions(aset: ActorSet, doc: Doc) -> None:
             span = doc[start - 1:tok.i + 1]
             inner = doc[free:tok.i + 1] if aset.claimed(span.start, span.end) else span
             aset.add_mention(best[1], inner, "descriptive", text=span.text)
+
+
+def _recent_operation(aset: ActorSet, tok: Token, n_sents: int) -> Actor | None:
+    """The military operation named last before ``tok``, within ``n_sents`` sentences."""
+    sents = [s for s in aset.doc.sents if s.end <= tok.sent.start][-n_sents:]
+    first = sents[0].start if sents else tok.sent.start
+    best = None
+    for m in aset.mentions:
+        if first <= m.start_token and m.end_token <= tok.i:
+            a = aset.actors.get(m.actor_id)
+            if a is not None and a.type == "military_operation" and (best is None or m.start > best[0]):
+                best = (m.start, a)
+    return best[1] if best else None
 
 
 def _resolve_state_description(aset: ActorSet, modifiers: str, tok: Token) -> Actor | None:

@@ -665,3 +665,29 @@ def test_actors_extract_council_that_took_office_is_the_governing_council(nlp):
     council = next(t for t in doc if t.text == "Council" and t.i > 0 and doc[t.i - 1].text == "The")
     found = aset.at_token(council)
     assert found is not None and found.type == "government"
+
+
+def test_actors_extract_reference_opposition_leader_and_dashed_party_name(nlp):
+    # a reference opposition leader is a person of his state even where the tagger misses him,
+    # so a following "he" is his; a party name written with an en dash is the same party
+    doc = nlp("Domingos Simões Pereira, whose PAI–Terra Ranka bloc boycotted the vote, spoke in Gabú. "
+              "He said the count had been rigged.")
+    aset = extract_actors(doc, "t")
+    rows = {r["actor_id"]: r for r in aset.rows()}
+    assert rows["domingos-simoes-pereira"]["type"] == "person"
+    assert rows["domingos-simoes-pereira"]["country"] == "GNB"
+    assert "pai-terra-ranka" in rows
+    he = next(t for t in doc if t.text == "He")
+    assert aset.antecedent(he).id == "domingos-simoes-pereira"
+
+
+def test_actors_extract_bare_mission_speaking_is_operation_named_before(nlp):
+    # "The mission said ..." right after the operation was named is that operation
+    doc = nlp("Two UNIFIL positions near Naqoura were hit by tank fire on Sunday. "
+              "The mission said it had protested to the Israeli army.")
+    aset = extract_actors(doc, "t")
+    mission = next(t for t in doc if t.text == "mission")
+    found = aset.at_token(mission)
+    assert found is not None and found.id == "unifil"
+    it = next(t for t in doc if t.text == "it")
+    assert aset.antecedent(it).id == "unifil"
