@@ -2899,6 +2899,11 @@ def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors
                 own = classify_status(c, slex, actors)
                 if own.status != "unknown":
                     return own
+    if pred is not None and pred.pos_ == "VERB" and g.head.dep_ == "nsubjpass" and g.head.head.i == pred.i \
+            and pred.lemma_.lower() in slex.frames.get("reinforced", ()) and not _negated(pred):
+        # "Canada's 800 soldiers in Latvia will be reinforced by a further 1,400": the force that
+        # gets reinforced is the one already there, whatever the tense of the reinforcing
+        return Status("deployed", pred.text)
     st = classify_status(pred, slex, actors)
     if st.status in ("withdrawing", "withdrawn"):
         # "has reduced its contingent in Mali to 80 soldiers": the 80 are what stays, the cut

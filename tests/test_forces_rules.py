@@ -1395,3 +1395,11 @@ def test_forces_rules_a_mandate_extended_until_a_date_keeps_the_troops(extract):
     assert statuses(rows, "NLD") == {"remaining"}
     rows = extract("About 400 Dutch soldiers were deployed in Lithuania until June 2022.")
     assert statuses(rows, "NLD") == {"withdrawn"}
+
+
+def test_forces_rules_the_force_being_reinforced_is_in_place(extract):
+    """'Canada's 800 soldiers in Latvia will be reinforced by a further 1,400': the passive
+    subject of a reinforcing verb is the force already there (deployed), whatever the tense."""
+    rows = extract("Britain's 900 troops in Estonia will be reinforced by a further armoured company next year.")
+    assert quantities(rows, "GBR") == {900}
+    assert statuses(rows, "GBR") == {"deployed"}
