@@ -825,7 +825,7 @@ def _speaker_self(tok: Token, quote: Quote | None, actors, lex: Lexicon):
 def _speakers_body(person, doc: Doc, actors):
     """The party, armed group or organisation a person's title ties them to ("SDF commander
     Mazloum Abdi", "Danish People's Party leader Morten Messerschmidt"): whom "we" means."""
-    for m in person.mentions:
+    for m in getattr(person, "mentions", ()):
         for t in reversed(doc[max(doc[m.start_token].sent.start, m.start_token - 6):m.start_token]):
             a = actors.at_token(t)
             if a is None or a.id == person.id:
