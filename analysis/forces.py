@@ -1113,6 +1113,10 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
             return Status("withdrawing" if home else "arriving", f"on {ways[0].text}{' home' if home else ''}")
         due = [c for c in pred.children if c.dep_ == "acomp" and c.lemma_.lower() in frames.get("awaited", ())]
         if pred.lemma_.lower() == "be" and due and not negated:
+            home = [x for x in (*pred.children, *due[0].children)
+                    if x.dep_ == "advmod" and x.lower_ in ("home", "back")]
+            if home:
+                return Status("withdrawing", f"{pred.text} {due[0].text} {home[0].text}")  # "are due home"
             return Status("planned", f"{pred.text} {due[0].text}")  # "the frigate Psara is due in Djibouti"
         if pred.lemma_.lower() in ("be", "have") and tense != "future" and not negated:
             return Status("deployed", cue_text)  # "were already in the country", "has 1,000 troops"
@@ -2951,7 +2955,9 @@ def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors
         return Status("pending", "awaiting approval")
     if _recent_arrival(pred, st, slex):
         return Status("arriving", st.cue)
-    if st.status in ("deployed", "remaining") and _ended_by_until(pred):
+    if st.status in ("deployed", "remaining") and _ended_by_until(pred) and \
+            not (pred is not None and pred.lemma_.lower() in slex.frames.get("extension", ())):
+        # "extended the mandate ... until May 2024": the date is the new end of a stay that goes on
         return Status("withdrawn", st.cue + " until")
     if st.status == "unknown" and pred is not None and pred.pos_ == "VERB" and g.head.dep_ in _SUBJ_DEPS \
             and g.head.head.i == pred.i:

@@ -1375,3 +1375,23 @@ def test_forces_rules_a_table_rendered_as_prose_lists_state_and_count(extract):
     assert quantities(rows, "EGY") == {25} and quantities(rows, "GHA") == {14}
     rows = extract("Medal table: Kenya 12, Ethiopia 8, Uganda 5.")
     assert rows_for(rows, "KEN") == [] and rows_for(rows, "ETH") == []
+
+
+def test_forces_rules_due_home_is_going_home(extract):
+    """'are due home next month': a unit expected back home is leaving (withdrawing), while
+    'is due in Djibouti' is still a plan."""
+    rows = extract("Malawi's 850 peacekeepers in Congo are due home in March after their tour ends.")
+    assert quantities(rows, "MWI") == {850}
+    assert statuses(rows, "MWI") == {"withdrawing"}
+    rows = extract("About 200 Greek sailors are due in Djibouti next week.")
+    assert statuses(rows, "GRC") == {"planned"}
+
+
+def test_forces_rules_a_mandate_extended_until_a_date_keeps_the_troops(extract):
+    """'extended the mandate for up to 1,100 soldiers until May 2024': the date is the new end
+    of an extended stay, not a stay that ended: the troops stay on (remaining, as 'extend' reads)."""
+    rows = extract("Parliament extended the mandate for up to 400 Dutch soldiers in Lithuania until June 2024.")
+    assert quantities(rows, "NLD") == {400}
+    assert statuses(rows, "NLD") == {"remaining"}
+    rows = extract("About 400 Dutch soldiers were deployed in Lithuania until June 2022.")
+    assert statuses(rows, "NLD") == {"withdrawn"}
