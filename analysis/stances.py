@@ -812,9 +812,27 @@ def _speaker_self(tok: Token, quote: Quote | None, actors, lex: Lexicon):
         return quote.speaker
     if low in lex.first_person_plural:
         sp = quote.speaker
+        if sp.type == "person":
+            body = _speakers_body(sp, tok.doc, actors)
+            if body is not None:
+                return body  # "SDF commander Mazloum Abdi ... 'We call on Washington'": the SDF
         if sp.type == "person" and sp.country:
             return state_actor(actors, sp.country) or sp
         return sp
+    return None
+
+
+def _speakers_body(person, doc: Doc, actors):
+    """The party, armed group or organisation a person's title ties them to ("SDF commander
+    Mazloum Abdi", "Danish People's Party leader Morten Messerschmidt"): whom "we" means."""
+    for m in getattr(person, "mentions", ()):
+        for t in reversed(doc[max(doc[m.start_token].sent.start, m.start_token - 6):m.start_token]):
+            a = actors.at_token(t)
+            if a is None or a.id == person.id:
+                continue
+            if a.type in ("armed_group", "international_organization") or getattr(a, "kind", "") == "political_party":
+                return a
+            break  # a state or another person in the title: not a body
     return None
 
 

@@ -782,3 +782,10 @@ def test_stances_targets_the_coalition_is_the_articles_military_coalition(nlp):
     got = pairs(nlp, "The US-led coalition under Operation Inherent Resolve will leave Iraq by September 2025. "
                      "Iraq called on the coalition to respect the dates it has signed.")
     assert ("IRQ", "inherent-resolve", "demand") in got
+
+
+def test_stances_targets_we_in_a_group_commanders_quote_is_the_group(nlp):
+    got = pairs(nlp, "The Syrian Democratic Forces lost their partner. SDF commander Mazloum Abdi said the group "
+                     "respected the decision. He added: \"We call on Washington to keep its air support.\"")
+    assert ("sdf", "USA", "demand") in got
+    assert not any(s == "SYR" for s, _, _ in got)
