@@ -2121,6 +2121,11 @@ ROLE_HEADS = {"president", "minister", "premier", "commander", "envoy", "ambassa
 OFFICE_PHRASES = {("head", "of", "state"): "president", ("head", "of", "government"): "prime minister"}
 
 
+def _sentence_numbers(doc: Doc) -> dict[int, int]:
+    """Token index -> sentence number: how far back a role reference may look."""
+    return {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
+
+
 def _office_phrase_references(aset: ActorSet, doc: Doc) -> None:
     """"the head of state accused the cabinet": the last person before it, within five
     sentences, whose role is the office the phrase names (president, prime minister)."""
@@ -2129,10 +2134,9 @@ def _office_phrase_references(aset: ActorSet, doc: Doc) -> None:
         role = OFFICE_PHRASES.get(words)
         if role is None or tok.i == 0 or doc[tok.i - 1].lower_ != "the" or aset.claimed(tok.i - 1, tok.i + 3):
             continue
-        sent_start = {s.start: n for n, s in enumerate(doc.sents)}
-        here = sum(1 for st in sent_start if st <= tok.i)
+        sent_of = _sentence_numbers(doc)
         people = [m for m in aset.mentions if m.end_token <= tok.i and aset.actors[m.actor_id].type == "person"
-                  and here - sum(1 for st in sent_start if st <= m.start_token) <= 5]
+                  and sent_of[tok.i] - sent_of[m.start_token] <= 5]
         for m in sorted(people, key=lambda m: -m.start):
             if role in aset.actors[m.actor_id].role.lower():
                 aset.add_mention(aset.actors[m.actor_id], doc[tok.i - 1:tok.i + 3], "descriptive")
@@ -2142,10 +2146,7 @@ def _office_phrase_references(aset: ActorSet, doc: Doc) -> None:
 def _role_references(aset: ActorSet, doc: Doc) -> None:
     """"the president", "the defence minister": the last person before it, within five sentences,
     whose role has every word of the phrase. Not "the president of X" (a new office holder)."""
-    sent_of = {}
-    for n, sent in enumerate(doc.sents):
-        for t in sent:
-            sent_of[t.i] = n
+    sent_of = _sentence_numbers(doc)
     for tok in doc:
         if tok.lower_ not in ROLE_HEADS or tok.i in aset._by_token or tok.tag_ in {"NNS", "NNPS"}:
             continue
