@@ -731,16 +731,22 @@ def _pronoun_alternative(tok: Token, actors, exclude: frozenset) -> list:
     return []
 
 
-def _last_group_named(tok: Token, actors):
-    """The armed group or movement named last before ``tok``, within three sentences."""
-    start = min((s.start for s in _sentences_before(tok, 3)), default=tok.sent.start)
+def _last_named(tok: Token, actors, sentences: int, fits) -> object:
+    """The actor named last before ``tok``, within ``sentences`` sentences back, that ``fits``:
+    what "the group" or "the party" refers back to."""
+    start = min((s.start for s in _sentences_before(tok, sentences)), default=tok.sent.start)
     best = None
     for m in actors.mentions:
         if start <= m.start_token and m.end_token <= tok.i:
             a = actors.actors.get(m.actor_id)
-            if a is not None and a.type == "armed_group":
+            if a is not None and fits(a):
                 best = a
     return best
+
+
+def _last_group_named(tok: Token, actors):
+    """The armed group or movement named last before ``tok``, within three sentences."""
+    return _last_named(tok, actors, 3, lambda a: a.type == "armed_group")
 
 
 PARTY_DETERMINERS = {"the", "opposition", "ruling", "governing"}
@@ -749,14 +755,7 @@ PARTY_DETERMINERS = {"the", "opposition", "ruling", "governing"}
 def _last_party_named(tok: Token, actors):
     """The political party named last before ``tok``, within five sentences: what "the party"
     or "the opposition party" refers back to."""
-    start = min((s.start for s in _sentences_before(tok, 5)), default=tok.sent.start)
-    best = None
-    for m in actors.mentions:
-        if start <= m.start_token and m.end_token <= tok.i:
-            a = actors.actors.get(m.actor_id)
-            if a is not None and getattr(a, "kind", "") == "political_party":
-                best = a
-    return best
+    return _last_named(tok, actors, 5, lambda a: getattr(a, "kind", "") == "political_party")
 
 
 def _unknown_person_before(tok: Token, actors) -> bool:
@@ -1393,8 +1392,7 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
         if op is not None:
             return [op] if op.id not in exclude else []
         # no operation to own "the new deployment": whoever the text last said sent troops
-        return _last_actor_subject(tok, actors, lex, exclude) \
-            if lem in lex.act_nouns or tok.lower_ in lex.act_nouns else []
+        return _last_actor_subject(tok, actors, lex, exclude) if _act_verbs(tok, lex) else []
     if lem in lex.act_nouns and any(c.lower_ in ("the", "this", "that") for c in tok.children):
         found = _last_actor_subject(tok, actors, lex, exclude)
         if not found and lem in lex.body_act_nouns:
@@ -1455,8 +1453,8 @@ def _lede_actors(doc: Doc, actors, lex: Lexicon, exclude: frozenset) -> list:
     return []
 
 
-BODY_WORDS = ("parliament", "assembly", "council", "senate", "congress", "court", "house", "chamber",
-              "bundestag", "storting", "folketing", "riksdag", "knesset", "duma", "sejm", "saeima", "seimas")
+#: Words naming a deliberating body; named parliaments come from the reference file (kind legislature).
+BODY_WORDS = ("parliament", "assembly", "council", "senate", "congress", "court", "house", "chamber")
 
 
 def _is_body(a) -> bool:
@@ -1481,10 +1479,16 @@ def _last_body(tok: Token, actors, exclude: frozenset) -> list:
     return []
 
 
+def _act_verbs(tok: Token, lex: Lexicon) -> tuple[str, ...]:
+    """The verbs whose subject did the act a noun names ("the deployment": deploy, send), by
+    lemma or by surface form ("troops" lemmatises to "troop")."""
+    return lex.act_nouns.get(_lemma(tok), ()) or lex.act_nouns.get(tok.lower_, ())
+
+
 def _last_actor_subject(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
     """Who did "the extension" / "the decision": the latest state, government or organisation
     that was the subject of a clause before the noun (this sentence first, then earlier ones)."""
-    verbs = set(lex.act_nouns.get(_lemma(tok), ()) or lex.act_nouns.get(tok.lower_, ()))
+    verbs = set(_act_verbs(tok, lex))
     own = _own_countries(actors, exclude)
     for sent in [tok.sent, *reversed(_sentences_before(tok, 40))]:
         acts = [t for t in sent if t.i < tok.i and t.pos_ in ("VERB", "AUX") and _lemma(t) in verbs]
