@@ -789,3 +789,13 @@ def test_stances_targets_we_in_a_group_commanders_quote_is_the_group(nlp):
                      "respected the decision. He added: \"We call on Washington to keep its air support.\"")
     assert ("sdf", "USA", "demand") in got
     assert not any(s == "SYR" for s, _, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Greece and Cyprus signed a defence pact in Athens. Turkey condemned the pact.", {("TUR", "GRC"), ("TUR", "CYP")}),
+    ("Nigeria issued an ultimatum to the junta. Ghana described the ultimatum as counterproductive and rejected the ultimatum.",
+     {("GHA", "NGA")}),
+])
+def test_stances_targets_a_pact_or_ultimatum_is_whoever_made_it(nlp, text, expected):
+    got = {(s, t) for s, t, _ in pairs(nlp, text)}
+    assert expected <= got
