@@ -119,6 +119,9 @@ class Lexicon:
     group_reference_nouns: frozenset[str] = frozenset()
     state_group_nouns: frozenset[str] = frozenset()
     side_modifiers: frozenset[str] = frozenset()
+    characterisation_negative: frozenset[str] = frozenset()
+    characterisation_positive: frozenset[str] = frozenset()
+    plain_characterising_verbs: frozenset[str] = frozenset()
 
     def by_first_word(self) -> dict[str, list[CueEntry]]:
         out: dict[str, list[CueEntry]] = {}
@@ -297,8 +300,61 @@ def find_cues(doc: Doc, lex: Lexicon | None = None) -> list[CueMatch]:
             continue
         taken |= ids
         kept.append(m)
+    kept += _characterisations(doc, lex, taken)
     kept.sort(key=lambda m: m.tokens[0].i)
     return kept
+
+
+def _complement(verb: Token) -> list[Token]:
+    """What a characterising verb says its object is: 'called the move [a dangerous step]',
+    'described the UAE as [a trusted brother nation]'. Empty without an object, so "called on"
+    or "described how ..." never count."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs:
+        return []
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > objs[0].i:
+            out += list(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            out += [t for t in c.subtree if t.i != c.i]
+    for o in objs:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                out += [t for t in c.subtree if t.i != c.i]
+            elif c.dep_ == "appos" and c.i > o.i and any(
+                    t.text in QUOTE_MARKS for t in verb.doc[o.i + 1:c.left_edge.i + 1]):
+                # 'called the airmen "honorary citizens"': the quoted complement is parsed as
+                # an apposition of the object
+                out += list(c.subtree)
+    return out
+
+
+def _characterisations(doc: Doc, lex: Lexicon, taken: set[int]) -> list[CueMatch]:
+    """Judgements made by characterising an object ('calling the withdrawal "a retreat dressed
+    up as innovation"'): the construction is the cue, so the complement's words decide the
+    stance from a broader list than the evaluative cues, and only there."""
+    out = []
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") or _lemma(verb) not in lex.plain_characterising_verbs:
+            continue
+        comp = [t for t in _complement(verb) if t.i not in taken]
+        if not comp or len(comp) != len(_complement(verb)):
+            continue  # an evaluative cue of the lexicon already speaks for the complement
+        if any(t.dep_ == "neg" or t.lower_ in ("not", "no", "never") for t in comp):
+            continue  # "no threat to anyone"
+        neg = [t for t in comp if _lemma(t) in lex.characterisation_negative or t.lower_ in lex.characterisation_negative]
+        pos = [t for t in comp if _lemma(t) in lex.characterisation_positive or t.lower_ in lex.characterisation_positive]
+        if len(neg) == len(pos):
+            continue
+        word = (neg if len(neg) > len(pos) else pos)[0]
+        oppose = len(neg) > len(pos)
+        entry = CueEntry(cue=word.lower_, words=(word.lower_,), pos=(), stance="oppose" if oppose else "support",
+                         polarity=-0.6 if oppose else 0.5, event_category="DISAPPROVE" if oppose else "PRAISE",
+                         role="evaluative", needs_target_actor=True)
+        out.append(CueMatch(entry, [word]))
+        taken.add(word.i)
+    return out
 
 
 # --------------------------------------------------------------------------- quotes
@@ -1264,7 +1320,8 @@ def _evaluated(root: Token, actors, lex: Lexicon, strict: bool, exclude: frozens
                 # the object; what is described is still the object
                 return _targets_of([head], actors, lex, strict, exclude)
             if dep == "appos":
-                return _targets_of([head], actors, lex, strict, exclude)
+                # 'calling the withdrawal "a retreat"': what is judged is the act, so whoever did it
+                return _targets_of([head], actors, lex, strict, exclude) or _act_owner(head, actors, lex, exclude)
             cur = head
             continue
         if dep in ("amod", "compound", "nmod"):
@@ -1284,7 +1341,8 @@ def _evaluated(root: Token, actors, lex: Lexicon, strict: bool, exclude: frozens
                 prep = cur if dep == "prep" else None
                 if prep is not None and prep.lower_ == "as":
                     obj = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-                    return _targets_of(obj, actors, lex, strict, exclude)
+                    return _targets_of(obj, actors, lex, strict, exclude) or [
+                        a for o in obj for a in _act_owner(o, actors, lex, exclude)]
                 subj = [c for c in head.children if c.dep_ in ("nsubj",)]
                 return _targets_of(subj, actors, lex, strict, exclude)
             if dep == "dobj":
@@ -1294,6 +1352,14 @@ def _evaluated(root: Token, actors, lex: Lexicon, strict: bool, exclude: frozens
                 return _targets_of(subj, actors, lex, strict, exclude)
             return []
         cur = head
+    return []
+
+
+def _act_owner(tok: Token, actors, lex: Lexicon, exclude: frozenset) -> list:
+    """Who did the act a definite noun names ("the withdrawal", "this plan"), for a judgement
+    of the act itself; nothing for other nouns."""
+    if _lemma(tok) in lex.act_nouns and any(c.lower_ in ("the", "this", "its") for c in tok.children):
+        return _event_target(tok, actors, lex, exclude)
     return []
 
 
@@ -1560,6 +1626,12 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
                 and any(c.lower_ in ("the", "this", "its") for c in t.children):
             # "asked the force to set up a second base", "Turkey supported the deployment"
             found = _event_target(t, actors, lex, exclude)
+        if not found:
+            # 'welcomed "the swift and measured steps" taken by Lithuania, Poland and Latvia':
+            # whoever the participle says did it
+            found = [a for c in t.children if c.dep_ == "acl" for ag in c.children if ag.dep_ == "agent"
+                     for p in ag.children if p.dep_ == "pobj" for a in _np_actors(p, actors, True, lex=lex)
+                     if a.id not in exclude]
         if not found and not strict and not placed_only:
             found = [a for a in _inner_actors(t, actors, lex, through_places=True) if a.id not in exclude]
         if not found and not strict:
@@ -1637,6 +1709,13 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
         if objs:
             return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     dobj = [c for c in root.children if c.dep_ in ("dobj", "dative")]
+    if not dobj and root.pos_ == "VERB" and root.i + 1 < len(root.doc):
+        # 'He accused Luanda of having "chosen its side"': the parser sometimes makes the name
+        # right after the verb an adverb; it is still the object
+        nxt = root.doc[root.i + 1]
+        if nxt.head.i == root.i and nxt.pos_ == "PROPN" and nxt.dep_ in ("advmod", "npadvmod", "dep") \
+                and actors.at_token(nxt) is not None:
+            dobj = [nxt]
     if not dobj and any(c.dep_ == "agent" for c in root.children):
         # "The decision was quickly welcomed by Turkey": the passive subject is what is judged
         dobj = [c for c in root.children if c.dep_ == "nsubjpass"]

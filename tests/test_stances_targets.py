@@ -799,3 +799,34 @@ def test_stances_targets_we_in_a_group_commanders_quote_is_the_group(nlp):
 def test_stances_targets_a_pact_or_ultimatum_is_whoever_made_it(nlp, text, expected):
     got = {(s, t) for s, t, _ in pairs(nlp, text)}
     assert expected <= got
+
+
+def test_stances_targets_steps_taken_by_a_list_are_its_members(nlp):
+    got = pairs(nlp, 'The NATO chief welcomed "the swift and measured steps" taken by Estonia, Finland and Norway.')
+    assert {("nato", "EST", "support"), ("nato", "FIN", "support"), ("nato", "NOR", "support")} <= got
+
+
+def test_stances_targets_a_name_parsed_as_adverb_after_the_verb_is_the_object(nlp):
+    got = pairs(nlp, 'The rebel spokesman Lawrence Kanyuka rejected the plan. He accused Luanda of having "chosen its side".')
+    assert ("lawrence-kanyuka", "AGO", "oppose") in got
+
+
+def test_stances_targets_welcoming_personnel_backs_whoever_sends_them(nlp):
+    got = pairs(nlp, "Japan will send 30 more engineers to Djibouti. Djiboutian army chief Zakaria Cheikh Ibrahim "
+                     "welcomed the engineers.")
+    assert any(s != "JPN" and t == "JPN" and st == "support" for s, t, st in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Spain sent four jets to Lithuania. Lithuanian mayor Arturas Visockas called the Spanish airmen "honorary citizens".',
+     ("arturas-visockas", "ESP", "support")),
+    ('France sent two more Rafale jets to Qatar. Iranian spokesman Esmaeil Baghaei described the deployment as '
+     '"a dangerous step that will only bring insecurity".', ("esmaeil-baghaei", "FRA", "oppose")),
+])
+def test_stances_targets_characterising_an_object_is_a_position_on_it(nlp, text, expected):
+    assert expected in pairs(nlp, text)
+
+
+def test_stances_targets_characterising_without_judgement_words_is_no_position(nlp):
+    got = pairs(nlp, 'Spain sent four jets to Lithuania. Lithuanian mayor Arturas Visockas called the Spanish airmen "our guests".')
+    assert not any(t == "ESP" for _, t, _ in got)
