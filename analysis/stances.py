@@ -829,7 +829,8 @@ def _names_its_object(m: "CueMatch") -> bool:
     toks = [m.root, *m.tokens[1:]]
     objs = [c for t in toks for c in t.children if c.dep_ in ("dobj", "pobj")]
     objs += [p for t in toks for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    return any(o.pos_ in ("NOUN", "PROPN") for o in objs)
+    own = {t.i for t in m.tokens}  # "voted overwhelmingly in favor": "favor" is the cue's own word
+    return any(o.pos_ in ("NOUN", "PROPN") and o.i not in own for o in objs)
 
 
 def government_or_state(actors, state):

@@ -830,3 +830,10 @@ def test_stances_targets_characterising_an_object_is_a_position_on_it(nlp, text,
 def test_stances_targets_characterising_without_judgement_words_is_no_position(nlp):
     got = pairs(nlp, 'Spain sent four jets to Lithuania. Lithuanian mayor Arturas Visockas called the Spanish airmen "our guests".')
     assert not any(t == "ESP" for _, t, _ in got)
+
+
+def test_stances_targets_parties_voting_in_favor_back_their_government(nlp):
+    got = pairs(nlp, "The Bundestag approved the government's motion to extend the mission. Lawmakers of the Social "
+                     "Democratic Party and the Christian Democratic Union voted overwhelmingly in favor.")
+    backers = {s for s, t, st in got if t in ("DEU", "deu-government") and st == "support"}
+    assert {"spd", "cdu"} <= backers
