@@ -1627,6 +1627,7 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
                 and any(c.lower_ in ("the", "this", "its") for c in t.children):
             # "asked the force to set up a second base", "Turkey supported the deployment"
             found = _event_target(t, actors, lex, exclude)
+        found = _home_government(t, found, actors, exclude)
         if not found:
             # 'welcomed "the swift and measured steps" taken by Lithuania, Poland and Latvia':
             # whoever the participle says did it
@@ -1641,6 +1642,37 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
             if all(a.id != b.id for b in out):
                 out.append(a)
     return out
+
+
+def _domestic_politician_country(exclude: frozenset, actors) -> str:
+    """The country of a party, a legislature, or a person speaking for one: the sources whose
+    "the government" is their own."""
+    out = set()
+    for e in exclude:
+        a = actors.actors.get(e)
+        if a is None or not a.country:
+            continue
+        org = actors.actors.get(a.org) if getattr(a, "org", "") else None
+        if getattr(a, "kind", "") in ("political_party", "legislature") \
+                or (org is not None and getattr(org, "kind", "") in ("political_party", "legislature")):
+            out.add(a.country)
+    return next(iter(out)) if len(out) == 1 else ""
+
+
+def _home_government(tok: Token, found: list, actors, exclude: frozenset) -> list:
+    """'UNITA's leader demanded that the government disclose the cost' in a story set in Congo:
+    a bare "the government" in an opposition party's demand is its own country's government,
+    not the one the article is mostly about."""
+    if tok.lower_ not in ("government", "executive") or len(found) != 1 \
+            or found[0].type not in ("government", "state") \
+            or any(c.dep_ not in ("det",) or c.lower_ != "the" for c in tok.children if c.i < tok.i):
+        return found
+    own = _domestic_politician_country(exclude, actors)
+    if not own or own == found[0].country:
+        return found
+    state = state_actor(actors, own)
+    home = government_or_state(actors, state) if state is not None else None
+    return [home] if home is not None and home.id not in exclude else found
 
 
 def _clause_actors(clause: Token, actors, lex: Lexicon, exclude: frozenset) -> list:

@@ -837,3 +837,10 @@ def test_stances_targets_parties_voting_in_favor_back_their_government(nlp):
                      "Democratic Party and the Christian Democratic Union voted overwhelmingly in favor.")
     backers = {s for s, t, st in got if t in ("DEU", "deu-government") and st == "support"}
     assert {"spd", "cdu"} <= backers
+
+
+def test_stances_targets_an_opposition_party_demands_of_its_own_government(nlp):
+    got = pairs(nlp, "Lithuania's government welcomed the first German soldiers of the new brigade in Vilnius. "
+                     "In Berlin, the Left Party demanded that the government publish the full cost of the brigade.")
+    demanded = {t for s, t, st in got if s == "die-linke" and st == "demand"}
+    assert demanded and demanded <= {"DEU", "deu-government"}
