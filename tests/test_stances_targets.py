@@ -844,3 +844,12 @@ def test_stances_targets_an_opposition_party_demands_of_its_own_government(nlp):
                      "In Berlin, the Left Party demanded that the government publish the full cost of the brigade.")
     demanded = {t for s, t, st in got if s == "die-linke" and st == "demand"}
     assert demanded and demanded <= {"DEU", "deu-government"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing accused Australia of fuelling an arms race. Defence Minister Richard Marles brushed off the criticism.",
+     ("richard-marles", "CHN", "oppose")),
+    ("The M23 objected to the Angolan teams. Kinshasa brushed the objections aside.", ("COD", "m23", "oppose")),
+])
+def test_stances_targets_brushing_off_criticism_opposes_the_critic(nlp, text, expected):
+    assert expected in pairs(nlp, text)
