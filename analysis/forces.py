@@ -561,6 +561,10 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
     size = _counted_size_noun(tok, lex)
     if size is not None:
         at = _count_at(size.head, lex)
+        # "put the number of Belgian soldiers currently serving in Jordan at about 90": the parser
+        # may hang the count verb's at-phrase on the participle after the unit
+        for part in (c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")):
+            at = at or _count_at(part, lex)
         if at:
             return at, "count"
     # "withdrew its company of about 150": the parser may hang the of-phrase on the verb

@@ -1403,3 +1403,14 @@ def test_forces_rules_the_force_being_reinforced_is_in_place(extract):
     rows = extract("Britain's 900 troops in Estonia will be reinforced by a further armoured company next year.")
     assert quantities(rows, "GBR") == {900}
     assert statuses(rows, "GBR") == {"deployed"}
+
+
+# --------------------------------------------------------------------------- round 6: article level
+
+
+def test_forces_rules_count_at_phrase_hung_on_the_units_participle(extract):
+    """'put the number of Belgian soldiers currently serving in Jordan at about 90': the parser
+    hangs the at-phrase on the participle after the unit; it is still the count of that unit."""
+    rows = extract("Defence officials put the number of Belgian soldiers currently serving in Jordan at about 90.")
+    assert quantities(rows, "BEL") == {90}
+    assert statuses(rows, "BEL") == {"deployed"}
