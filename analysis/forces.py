@@ -1904,6 +1904,7 @@ def _target_size_rows(sent: Span, actors, ulex: UnitLexicon,
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")
                 and (c.lemma_.lower() in ulex.size_nouns or unit_class(c, ulex) in ("individual", "formation")
                      or (c.dep_ == "dobj" and c.lower_ in ("that", "it", "this")))]
+        objs = objs or _figure_subject(verb, ulex)
         if not objs:
             continue
         preps = [c for t in (verb, objs[0]) for c in t.children if c.dep_ == "prep"]
@@ -1939,6 +1940,44 @@ def _target_size_rows(sent: Span, actors, ulex: UnitLexicon,
         if contribs:
             label = "" if objs[0].pos_ == "PRON" else _unit_label(objs[0])
             yield Group(head=nums[0], tokens=[nums[0]], quantity=q, personnel=label), contribs, st
+        elif _bare_figure(objs[0], ulex):
+            # "a figure that will fall to about 150": the caller gives it the contingent counted last
+            yield Group(head=nums[0], tokens=[nums[0]], quantity=q, personnel=""), [], st
+
+
+#: Size nouns that alone ("a figure that will fall to 150", "the number is expected to grow to
+#: 800") stand for the contingent counted just before.
+_FIGURE_NOUNS = {"figure", "number", "total", "tally", "strength", "level", "headcount"}
+
+
+def _figure_subject(verb: Token, ulex: UnitLexicon) -> list[Token]:
+    """The size noun a change verb's subject stands for when it is no child of the verb: the
+    antecedent of a relative pronoun ("270 personnel, a figure that will fall to about 150") or
+    the subject of the verb a 'to' infinitive hangs on ("The number is expected to grow to 800")."""
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _FIGURE_NOUNS and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in verb.children):
+        return [verb.head]
+    if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.lemma_.lower() in _FIGURE_NOUNS]
+    return []
+
+
+def _bare_figure(noun: Token, ulex: UnitLexicon) -> bool:
+    """True for a size noun standing alone for a contingent ("this figure", "the number"): no
+    of-phrase or possessive says whose or what it counts ("the number of refugees" is none)."""
+    if noun.dep_ == "appos":
+        # "270 personnel in Rukla, a figure that will fall to 150" (hung on the place after the
+        # unit) counts the unit; "the death toll, a figure that rose to 5,000" counts no contingent
+        t = noun.head
+        for _ in range(3):
+            if unit_class(t, ulex) in ("individual", "formation") or t.dep_ not in ("pobj", "prep"):
+                break
+            t = t.head
+        if unit_class(t, ulex) not in ("individual", "formation"):
+            return False
+    return noun.lemma_.lower() in _FIGURE_NOUNS and not any(
+        c.dep_ in ("prep", "poss", "compound", "amod") for c in noun.children)
 
 
 def _nominal_offer_rows(sent: Span, actors, slex: StatusLexicon) -> Iterator[tuple[Token, list, "Status"]]:
@@ -3138,6 +3177,19 @@ def _its_operation(noun: Token, ops: list, carry: dict | None):
     return carry.get("article", {}).get("multi_op")
 
 
+def _figure_owner(g: Group, rows: list[dict], carry: dict | None, actors) -> list:
+    """Whose contingent a bare figure ("a figure that will fall to about 150", "That figure
+    could fall to 400") is: the single contributor counted earlier in the sentence, else the
+    single one the sentence before counted (same paragraph); none when unclear."""
+    before = list(dict.fromkeys(r["contributor"] for r in rows if r["quantity"] is not None))
+    if not before and carry is not None and carry.get("_last_sent") is not None:
+        before = list(carry.get("article", {}).get("counted_by", []))
+    if len(before) != 1:
+        return []
+    a = actors.actor(before[0])
+    return [a] if a is not None else []
+
+
 def _foreign_national_fallback(op, contributor, ops: list, carry: dict | None) -> bool:
     """True when ``op`` is only the article's main operation (neither this sentence nor its
     paragraph names it), it is one state's national operation ("Operation Shader" is Britain's)
@@ -3334,6 +3386,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 rows.append(_make_row(actors, c, op, "", None, st, sent))
                 done.add(c.id)
     for g, contribs, st in [*_embedded_size_rows(sent, actors, ulex, slex), *_target_size_rows(sent, actors, ulex, slex)]:
+        contribs = contribs or _figure_owner(g, rows, carry, actors)
         emit(g, None, contribs, st, g, skip_done=False)
     for g, c, st in _gapped_rows(sent, actors, ulex, candidates, groups):
         # "Britain has about 900 troops at Tapa and France around 300": the verb is left out

@@ -1414,3 +1414,31 @@ def test_forces_rules_count_at_phrase_hung_on_the_units_participle(extract):
     rows = extract("Defence officials put the number of Belgian soldiers currently serving in Jordan at about 90.")
     assert quantities(rows, "BEL") == {90}
     assert statuses(rows, "BEL") == {"deployed"}
+
+
+@pytest.mark.parametrize("text, state, now, later", [
+    ("Norway currently has 120 soldiers in Lithuania, a figure that will rise to about 200 next year.",
+     "NOR", 120, 200),
+    ("The Netherlands has 270 military personnel in Rukla, a figure that will fall to about 150 in the autumn "
+     "when an armoured company rotates home.", "NLD", 270, 150),
+    ("The ministry puts the number of Spanish troops in Latvia at about 600. That figure could fall to "
+     "400 after the summer.", "ESP", 600, 400),
+    ("Sweden has 550 soldiers in Latvia. The number is expected to grow to 800 by 2026.", "SWE", 550, 800),
+])
+def test_forces_rules_a_figure_that_will_change_is_the_last_counted_contingent(extract, text, state, now, later):
+    """'a figure that will fall to about 150', 'this figure may rise to 300': a bare size noun
+    (figure, number, total) set to a new size refers to the contingent counted just before; the
+    new size is where it is heading (planned)."""
+    rows = extract(text)
+    assert quantities(rows, state) == {now, later}
+    assert {r["status"] for r in rows_for(rows, state) if r["quantity"] == later} == {"planned"}
+    assert {r["status"] for r in rows_for(rows, state) if r["quantity"] == now} == {"deployed"}
+
+
+def test_forces_rules_a_figure_of_something_else_is_no_contingent(extract):
+    rows = extract("Estonia hosts 900 British troops. The number of refugees is expected to rise to 3,000 this year.")
+    assert quantities(rows, "GBR") == {900}
+    assert rows_for(rows, "EST") == []
+    rows = extract("Kenya has 1,000 police officers in Haiti. The death toll, a figure that rose to 5,000 this year, "
+                   "worries the mission.")
+    assert quantities(rows, "KEN") == {1000}
