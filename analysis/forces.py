@@ -1549,9 +1549,11 @@ def _owner_with(g: Group, actors) -> list:
 def _whose_owner(g: Group, actors) -> list:
     """"Kenya, whose roughly 1,400 troops are based in Lower Juba", "the French frigate
     Languedoc, whose 150 sailors ...": the relative possessive names the owner by its antecedent."""
-    if not any(c.lower_ == "whose" and c.dep_ == "poss" for c in g.head.children):
-        return []
     t = g.head
+    if t.dep_ == "conj" and not any(c.dep_ == "poss" for c in t.children):
+        t = t.head  # "whose six F-35s and 120 personnel": the possessive sits on the first conjunct
+    if not any(c.lower_ == "whose" and c.dep_ == "poss" for c in t.children):
+        return []
     for _ in range(4):  # up to the relative clause's verb
         if t.dep_ == "relcl" or t.head is t:
             break

@@ -1442,3 +1442,13 @@ def test_forces_rules_a_figure_of_something_else_is_no_contingent(extract):
     rows = extract("Kenya has 1,000 police officers in Haiti. The death toll, a figure that rose to 5,000 this year, "
                    "worries the mission.")
     assert quantities(rows, "KEN") == {1000}
+
+
+def test_forces_rules_whose_on_the_first_conjunct_owns_the_counted_people(extract):
+    """'the Dutch detachment, whose six F-35s and 120 personnel flew back to Leeuwarden': the
+    relative possessive on the aircraft also owns the personnel joined to them; flying back is
+    going home (withdrawn once done)."""
+    rows = extract("Italian airmen relieved the Dutch detachment, whose six F-35s and 120 personnel "
+                   "flew back to Leeuwarden on Friday.")
+    assert quantities(rows, "NLD") == {120}
+    assert statuses(rows, "NLD") == {"withdrawn"}
