@@ -2560,9 +2560,12 @@ def _awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
         if lem in nouns and (tok.head.lemma_.lower() in needing or gov.lemma_.lower() in needing):
             return True
         # "pending a government decision", "subject to a final cabinet decision": not yet decided
-        if lem in nouns | {"agreement", "signature", "ratification", "decision"} and tok.dep_ == "pobj" and (
+        if lem in nouns | _OUTSTANDING_STEPS and tok.dep_ == "pobj" and (
                 tok.head.lower_ == "pending" or (tok.head.lower_ == "to" and tok.head.head.lower_ == "subject")):
             return True  # "subject to an agreement with the UN", "pending the signature of an accord"
+        if lem in nouns | _OUTSTANDING_STEPS and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "once") \
+                and any(c.lower_ == "only" for c in tok.head.children):
+            return True  # "will be deployed only after the approval of the Parliament"
         if lem in nouns and any(c.lower_ == "pending" and c.i == tok.i - 1 for c in tok.children):
             return True  # "a company of around 150 pending approval": the parser makes "pending" a modifier
         if lem in {"approve", "authorise", "authorize", "ratify"} and any(
@@ -2574,6 +2577,11 @@ def _awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
 
 _HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would"})
 
+#: Steps besides an approval that a plan may be "subject to" or wait for ("pending the signature
+#: of an accord", "subject to the completion of a memorandum of understanding").
+_OUTSTANDING_STEPS = frozenset({"agreement", "signature", "signing", "ratification", "decision", "completion",
+                                "conclusion", "vote"})
+
 
 def _conditional(st: Status, pred: Token | None, slex: StatusLexicon) -> bool:
     """Whether an approval the sentence still needs holds the contribution back: a plan or an
@@ -2583,6 +2591,8 @@ def _conditional(st: Status, pred: Token | None, slex: StatusLexicon) -> bool:
         return True
     if pred is None or pred.pos_ not in ("VERB", "AUX"):
         return False
+    if pred.lemma_.lower() in ("remain", "be") and any(c.lower_ == "subject" for c in pred.children):
+        return True  # "Chile's offer ... remains subject to the signing of an agreement": not yet given
     chain = verb_chain(pred)
     if any(v.lemma_.lower() in slex.frames.get("pledge", frozenset()) for v in chain):
         return True

@@ -1452,3 +1452,22 @@ def test_forces_rules_whose_on_the_first_conjunct_owns_the_counted_people(extrac
                    "flew back to Leeuwarden on Friday.")
     assert quantities(rows, "NLD") == {120}
     assert statuses(rows, "NLD") == {"withdrawn"}
+
+
+@pytest.mark.parametrize("text, state, n", [
+    ("Chile's offer of an engineering company of 120 personnel remains subject to the signing of a "
+     "status-of-forces agreement.", "CHL", 120),
+    ("Uruguay's 200 soldiers will be deployed only after the approval of the Senate.", "URY", 200),
+])
+def test_forces_rules_an_outstanding_condition_keeps_the_offer_pending(extract, text, state, n):
+    """'remains subject to the completion of a memorandum', 'will be deployed only after the
+    approval of the Parliament': the contribution waits on a step not yet taken (pending), and
+    'remains' there is no remaining contingent."""
+    rows = extract(text)
+    assert quantities(rows, state) == {n}
+    assert statuses(rows, state) == {"pending"}
+
+
+def test_forces_rules_after_a_given_approval_is_no_longer_pending(extract):
+    rows = extract("Uruguay deployed 200 soldiers after the approval of the Senate last month.")
+    assert statuses(rows, "URY") == {"deployed"}
