@@ -561,6 +561,10 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
     size = _counted_size_noun(tok, lex)
     if size is not None:
         at = _count_at(size.head, lex)
+        # "put the number of Belgian soldiers currently serving in Jordan at about 90": the parser
+        # may hang the count verb's at-phrase on the participle after the unit
+        for part in (c for c in tok.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")):
+            at = at or _count_at(part, lex)
         if at:
             return at, "count"
     # "withdrew its company of about 150": the parser may hang the of-phrase on the verb
@@ -1545,9 +1549,11 @@ def _owner_with(g: Group, actors) -> list:
 def _whose_owner(g: Group, actors) -> list:
     """"Kenya, whose roughly 1,400 troops are based in Lower Juba", "the French frigate
     Languedoc, whose 150 sailors ...": the relative possessive names the owner by its antecedent."""
-    if not any(c.lower_ == "whose" and c.dep_ == "poss" for c in g.head.children):
-        return []
     t = g.head
+    if t.dep_ == "conj" and not any(c.dep_ == "poss" for c in t.children):
+        t = t.head  # "whose six F-35s and 120 personnel": the possessive sits on the first conjunct
+    if not any(c.lower_ == "whose" and c.dep_ == "poss" for c in t.children):
+        return []
     for _ in range(4):  # up to the relative clause's verb
         if t.dep_ == "relcl" or t.head is t:
             break
@@ -1900,6 +1906,7 @@ def _target_size_rows(sent: Span, actors, ulex: UnitLexicon,
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")
                 and (c.lemma_.lower() in ulex.size_nouns or unit_class(c, ulex) in ("individual", "formation")
                      or (c.dep_ == "dobj" and c.lower_ in ("that", "it", "this")))]
+        objs = objs or _figure_subject(verb, ulex)
         if not objs:
             continue
         preps = [c for t in (verb, objs[0]) for c in t.children if c.dep_ == "prep"]
@@ -1935,6 +1942,44 @@ def _target_size_rows(sent: Span, actors, ulex: UnitLexicon,
         if contribs:
             label = "" if objs[0].pos_ == "PRON" else _unit_label(objs[0])
             yield Group(head=nums[0], tokens=[nums[0]], quantity=q, personnel=label), contribs, st
+        elif _bare_figure(objs[0], ulex):
+            # "a figure that will fall to about 150": the caller gives it the contingent counted last
+            yield Group(head=nums[0], tokens=[nums[0]], quantity=q, personnel=""), [], st
+
+
+#: Size nouns that alone ("a figure that will fall to 150", "the number is expected to grow to
+#: 800") stand for the contingent counted just before.
+_FIGURE_NOUNS = {"figure", "number", "total", "tally", "strength", "level", "headcount"}
+
+
+def _figure_subject(verb: Token, ulex: UnitLexicon) -> list[Token]:
+    """The size noun a change verb's subject stands for when it is no child of the verb: the
+    antecedent of a relative pronoun ("270 personnel, a figure that will fall to about 150") or
+    the subject of the verb a 'to' infinitive hangs on ("The number is expected to grow to 800")."""
+    if verb.dep_ == "relcl" and verb.head.lemma_.lower() in _FIGURE_NOUNS and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which") for c in verb.children):
+        return [verb.head]
+    if verb.dep_ == "xcomp" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.lemma_.lower() in _FIGURE_NOUNS]
+    return []
+
+
+def _bare_figure(noun: Token, ulex: UnitLexicon) -> bool:
+    """True for a size noun standing alone for a contingent ("this figure", "the number"): no
+    of-phrase or possessive says whose or what it counts ("the number of refugees" is none)."""
+    if noun.dep_ == "appos":
+        # "270 personnel in Rukla, a figure that will fall to 150" (hung on the place after the
+        # unit) counts the unit; "the death toll, a figure that rose to 5,000" counts no contingent
+        t = noun.head
+        for _ in range(3):
+            if unit_class(t, ulex) in ("individual", "formation") or t.dep_ not in ("pobj", "prep"):
+                break
+            t = t.head
+        if unit_class(t, ulex) not in ("individual", "formation"):
+            return False
+    return noun.lemma_.lower() in _FIGURE_NOUNS and not any(
+        c.dep_ in ("prep", "poss", "compound", "amod") for c in noun.children)
 
 
 def _nominal_offer_rows(sent: Span, actors, slex: StatusLexicon) -> Iterator[tuple[Token, list, "Status"]]:
@@ -2515,9 +2560,12 @@ def _awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
         if lem in nouns and (tok.head.lemma_.lower() in needing or gov.lemma_.lower() in needing):
             return True
         # "pending a government decision", "subject to a final cabinet decision": not yet decided
-        if lem in nouns | {"agreement", "signature", "ratification", "decision"} and tok.dep_ == "pobj" and (
+        if lem in nouns | _OUTSTANDING_STEPS and tok.dep_ == "pobj" and (
                 tok.head.lower_ == "pending" or (tok.head.lower_ == "to" and tok.head.head.lower_ == "subject")):
             return True  # "subject to an agreement with the UN", "pending the signature of an accord"
+        if lem in nouns | _OUTSTANDING_STEPS and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "once") \
+                and any(c.lower_ == "only" for c in tok.head.children):
+            return True  # "will be deployed only after the approval of the Parliament"
         if lem in nouns and any(c.lower_ == "pending" and c.i == tok.i - 1 for c in tok.children):
             return True  # "a company of around 150 pending approval": the parser makes "pending" a modifier
         if lem in {"approve", "authorise", "authorize", "ratify"} and any(
@@ -2529,6 +2577,11 @@ def _awaits_approval(sent: Span, slex: StatusLexicon) -> bool:
 
 _HYPOTHETICAL_MODALS = frozenset({"could", "may", "might", "would"})
 
+#: Steps besides an approval that a plan may be "subject to" or wait for ("pending the signature
+#: of an accord", "subject to the completion of a memorandum of understanding").
+_OUTSTANDING_STEPS = frozenset({"agreement", "signature", "signing", "ratification", "decision", "completion",
+                                "conclusion", "vote"})
+
 
 def _conditional(st: Status, pred: Token | None, slex: StatusLexicon) -> bool:
     """Whether an approval the sentence still needs holds the contribution back: a plan or an
@@ -2538,6 +2591,8 @@ def _conditional(st: Status, pred: Token | None, slex: StatusLexicon) -> bool:
         return True
     if pred is None or pred.pos_ not in ("VERB", "AUX"):
         return False
+    if pred.lemma_.lower() in ("remain", "be") and any(c.lower_ == "subject" for c in pred.children):
+        return True  # "Chile's offer ... remains subject to the signing of an agreement": not yet given
     chain = verb_chain(pred)
     if any(v.lemma_.lower() in slex.frames.get("pledge", frozenset()) for v in chain):
         return True
@@ -3134,6 +3189,19 @@ def _its_operation(noun: Token, ops: list, carry: dict | None):
     return carry.get("article", {}).get("multi_op")
 
 
+def _figure_owner(g: Group, rows: list[dict], carry: dict | None, actors) -> list:
+    """Whose contingent a bare figure ("a figure that will fall to about 150", "That figure
+    could fall to 400") is: the single contributor counted earlier in the sentence, else the
+    single one the sentence before counted (same paragraph); none when unclear."""
+    before = list(dict.fromkeys(r["contributor"] for r in rows if r["quantity"] is not None))
+    if not before and carry is not None and carry.get("_last_sent") is not None:
+        before = list(carry.get("article", {}).get("counted_by", []))
+    if len(before) != 1:
+        return []
+    a = actors.actor(before[0])
+    return [a] if a is not None else []
+
+
 def _foreign_national_fallback(op, contributor, ops: list, carry: dict | None) -> bool:
     """True when ``op`` is only the article's main operation (neither this sentence nor its
     paragraph names it), it is one state's national operation ("Operation Shader" is Britain's)
@@ -3330,6 +3398,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 rows.append(_make_row(actors, c, op, "", None, st, sent))
                 done.add(c.id)
     for g, contribs, st in [*_embedded_size_rows(sent, actors, ulex, slex), *_target_size_rows(sent, actors, ulex, slex)]:
+        contribs = contribs or _figure_owner(g, rows, carry, actors)
         emit(g, None, contribs, st, g, skip_done=False)
     for g, c, st in _gapped_rows(sent, actors, ulex, candidates, groups):
         # "Britain has about 900 troops at Tapa and France around 300": the verb is left out

@@ -691,3 +691,25 @@ def test_actors_extract_bare_mission_speaking_is_operation_named_before(nlp):
     assert found is not None and found.id == "unifil"
     it = next(t for t in doc if t.text == "it")
     assert aset.antecedent(it).id == "unifil"
+
+
+def test_actors_extract_named_national_services_and_numbered_fleets_have_their_state(nlp):
+    # a service branch known by its own name ("the Royal Navy", "the Luftwaffe") or a numbered
+    # US fleet belongs to its state even when the sentence names no state
+    rows = actors_of(nlp, "The Royal Navy will send a frigate to the Red Sea next month. "
+                          "A Luftwaffe tanker refuelled the jets, and the Fifth Fleet said it would escort the convoy.")
+    assert by_name(rows, "Royal Navy")["country"] == "GBR"
+    assert by_name(rows, "Luftwaffe")["country"] == "DEU"
+    assert by_name(rows, "Luftwaffe")["type"] == "military_unit"
+    fleet = next(r for r in rows.values() if "Fifth Fleet" in aliases(r))
+    assert fleet["country"] == "USA"
+
+
+def test_actors_extract_named_parties_of_peru_bhutan_and_kazakhstan_have_their_country(nlp):
+    # parties the reference lists know carry their country without a state in the sentence
+    rows = actors_of(nlp, "Deputies of Fuerza Popular backed the motion while Juntos por el Perú walked out. "
+                          "In Thimphu, Druk Phuensum Tshogpa asked for a debate, and the Auyl party abstained.")
+    assert by_name(rows, "Fuerza Popular")["country"] == "PER"
+    assert by_name(rows, "Juntos por el Perú")["country"] == "PER"
+    assert by_name(rows, "Druk Phuensum Tshogpa")["country"] == "BTN"
+    assert next(r for r in rows.values() if "Auyl" in r["name"])["country"] == "KAZ"

@@ -1403,3 +1403,71 @@ def test_forces_rules_the_force_being_reinforced_is_in_place(extract):
     rows = extract("Britain's 900 troops in Estonia will be reinforced by a further armoured company next year.")
     assert quantities(rows, "GBR") == {900}
     assert statuses(rows, "GBR") == {"deployed"}
+
+
+# --------------------------------------------------------------------------- round 6: article level
+
+
+def test_forces_rules_count_at_phrase_hung_on_the_units_participle(extract):
+    """'put the number of Belgian soldiers currently serving in Jordan at about 90': the parser
+    hangs the at-phrase on the participle after the unit; it is still the count of that unit."""
+    rows = extract("Defence officials put the number of Belgian soldiers currently serving in Jordan at about 90.")
+    assert quantities(rows, "BEL") == {90}
+    assert statuses(rows, "BEL") == {"deployed"}
+
+
+@pytest.mark.parametrize("text, state, now, later", [
+    ("Norway currently has 120 soldiers in Lithuania, a figure that will rise to about 200 next year.",
+     "NOR", 120, 200),
+    ("The Netherlands has 270 military personnel in Rukla, a figure that will fall to about 150 in the autumn "
+     "when an armoured company rotates home.", "NLD", 270, 150),
+    ("The ministry puts the number of Spanish troops in Latvia at about 600. That figure could fall to "
+     "400 after the summer.", "ESP", 600, 400),
+    ("Sweden has 550 soldiers in Latvia. The number is expected to grow to 800 by 2026.", "SWE", 550, 800),
+])
+def test_forces_rules_a_figure_that_will_change_is_the_last_counted_contingent(extract, text, state, now, later):
+    """'a figure that will fall to about 150', 'this figure may rise to 300': a bare size noun
+    (figure, number, total) set to a new size refers to the contingent counted just before; the
+    new size is where it is heading (planned)."""
+    rows = extract(text)
+    assert quantities(rows, state) == {now, later}
+    assert {r["status"] for r in rows_for(rows, state) if r["quantity"] == later} == {"planned"}
+    assert {r["status"] for r in rows_for(rows, state) if r["quantity"] == now} == {"deployed"}
+
+
+def test_forces_rules_a_figure_of_something_else_is_no_contingent(extract):
+    rows = extract("Estonia hosts 900 British troops. The number of refugees is expected to rise to 3,000 this year.")
+    assert quantities(rows, "GBR") == {900}
+    assert rows_for(rows, "EST") == []
+    rows = extract("Kenya has 1,000 police officers in Haiti. The death toll, a figure that rose to 5,000 this year, "
+                   "worries the mission.")
+    assert quantities(rows, "KEN") == {1000}
+
+
+def test_forces_rules_whose_on_the_first_conjunct_owns_the_counted_people(extract):
+    """'the Dutch detachment, whose six F-35s and 120 personnel flew back to Leeuwarden': the
+    relative possessive on the aircraft also owns the personnel joined to them; flying back is
+    going home (withdrawn once done)."""
+    rows = extract("Italian airmen relieved the Dutch detachment, whose six F-35s and 120 personnel "
+                   "flew back to Leeuwarden on Friday.")
+    assert quantities(rows, "NLD") == {120}
+    assert statuses(rows, "NLD") == {"withdrawn"}
+
+
+@pytest.mark.parametrize("text, state, n", [
+    ("Chile's offer of an engineering company of 120 personnel remains subject to the signing of a "
+     "status-of-forces agreement.", "CHL", 120),
+    ("Uruguay's 200 soldiers will be deployed only after the approval of the Senate.", "URY", 200),
+])
+def test_forces_rules_an_outstanding_condition_keeps_the_offer_pending(extract, text, state, n):
+    """'remains subject to the completion of a memorandum', 'will be deployed only after the
+    approval of the Parliament': the contribution waits on a step not yet taken (pending), and
+    'remains' there is no remaining contingent."""
+    rows = extract(text)
+    assert quantities(rows, state) == {n}
+    assert statuses(rows, state) == {"pending"}
+
+
+def test_forces_rules_after_a_given_approval_is_no_longer_pending(extract):
+    rows = extract("Uruguay deployed 200 soldiers after the approval of the Senate last month.")
+    assert statuses(rows, "URY") == {"deployed"}
