@@ -343,8 +343,18 @@ def _characterisations(doc: Doc, lex: Lexicon, taken: set[int]) -> list[CueMatch
             continue  # an evaluative cue of the lexicon already speaks for the complement
         if any(t.dep_ == "neg" or t.lower_ in ("not", "no", "never") for t in comp):
             continue  # "no threat to anyone"
-        neg = [t for t in comp if _lemma(t) in lex.characterisation_negative or t.lower_ in lex.characterisation_negative]
-        pos = [t for t in comp if _lemma(t) in lex.characterisation_positive or t.lower_ in lex.characterisation_positive]
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("it", "this", "that", "which")
+               for c in verb.children):
+            continue  # 'calling it "a valuable contribution"': "it" is rarely an actor
+        # the judgement is the complement's head and its own modifiers, not a phrase nested
+        # deeper ("a natural result of the success of our forces" praises no one)
+        heads = [t for t in comp if t.head.i not in {c.i for c in comp} or t.head.i == t.i]
+        core = heads + [c for h in heads for c in h.children
+                        if c.dep_ in ("amod", "compound", "nmod", "advmod", "conj", "acomp", "attr")]
+        core += [c for h in core for c in h.children if c.dep_ in ("amod", "compound")]
+        core = [t for t in core if t.i in {c.i for c in comp}]
+        neg = [t for t in core if _lemma(t) in lex.characterisation_negative or t.lower_ in lex.characterisation_negative]
+        pos = [t for t in core if _lemma(t) in lex.characterisation_positive or t.lower_ in lex.characterisation_positive]
         if len(neg) == len(pos):
             continue
         word = (neg if len(neg) > len(pos) else pos)[0]

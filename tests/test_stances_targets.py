@@ -853,3 +853,13 @@ def test_stances_targets_an_opposition_party_demands_of_its_own_government(nlp):
 ])
 def test_stances_targets_brushing_off_criticism_opposes_the_critic(nlp, text, expected):
     assert expected in pairs(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    'Canada will withdraw its helicopters from Iraq. Iraqi spokesman Basim al-Awadi described the withdrawal as '
+    '"a natural result of the success of our forces".',
+    'Finland sent 300 soldiers to the exercise. NATO chief Mark Rutte called it "a valuable contribution".',
+])
+def test_stances_targets_characterisation_needs_a_judged_head_and_a_named_object(nlp, text):
+    got = pairs(nlp, text)
+    assert not any(st == "support" for _, _, st in got)
