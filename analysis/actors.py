@@ -1818,6 +1818,16 @@ def _affiliation_country(aset: ActorSet, first: Token, last: Token) -> str:
                 return owner_country(t)
             if t.text in {",", ".", ";"}:
                 break
+    # after the name: "Name of the conservative CDU/CSU bloc", "Name, a La France Insoumise
+    # deputy": the party a person belongs to gives its country
+    if j + 1 < len(doc) and (doc[j].lower_ == "of" or (doc[j].text == "," and doc[j + 1].lower_ in {"a", "an"})):
+        k = j + 1
+        while k < min(len(doc), j + 4) and (doc[k].lower_ in {"the", "a", "an"}
+                                            or (doc[k].is_lower and doc[k].pos_ == "ADJ")):
+            k += 1
+        body = aset.at_token(doc[k]) if k < len(doc) else None
+        if body is not None and body.kind == "political_party" and body.country:
+            return body.country
     return ""
 
 

@@ -713,3 +713,21 @@ def test_actors_extract_named_parties_of_peru_bhutan_and_kazakhstan_have_their_c
     assert by_name(rows, "Juntos por el Perú")["country"] == "PER"
     assert by_name(rows, "Druk Phuensum Tshogpa")["country"] == "BTN"
     assert next(r for r in rows.values() if "Auyl" in r["name"])["country"] == "KAZ"
+
+
+def test_actors_extract_person_of_a_party_takes_the_partys_country(nlp):
+    # "X of the <party>", "X, a <party> deputy": with no office title and no state nearby, the
+    # party a person belongs to gives their country
+    rows = actors_of(nlp, "Karl Weber of the conservative CDU/CSU bloc said the mission should end. "
+                          "Claire Dubois, a La France Insoumise deputy, called the plan reckless.")
+    assert by_name(rows, "Karl Weber")["country"] == "DEU"
+    assert by_name(rows, "Claire Dubois")["country"] == "FRA"
+
+
+def test_actors_extract_kazakh_opposition_parties_are_known(nlp):
+    # the Nationwide Social Democratic Party is one Kazakh party, not "Nationwide" plus another
+    # country's Social Democratic Party
+    rows = actors_of(nlp, "Dana Omarova of the Nationwide Social Democratic Party criticised the plan.")
+    party = by_name(rows, "Nationwide Social Democratic Party")
+    assert party["country"] == "KAZ"
+    assert by_name(rows, "Dana Omarova")["country"] == "KAZ"

@@ -1471,3 +1471,16 @@ def test_forces_rules_an_outstanding_condition_keeps_the_offer_pending(extract, 
 def test_forces_rules_after_a_given_approval_is_no_longer_pending(extract):
     rows = extract("Uruguay deployed 200 soldiers after the approval of the Senate last month.")
     assert statuses(rows, "URY") == {"deployed"}
+
+
+@pytest.mark.parametrize("text, state, n, status", [
+    ("The Slovak engineering platoon of 40 soldiers ends its tour in September.", "SVK", 40, "withdrawing"),
+    ("Their 80-strong Czech anti-aircraft unit will end its rotation in July.", "CZE", 80, "withdrawing"),
+    ("The 30-strong Latvian unit ended its tour in March and flew home.", "LVA", 30, "withdrawn"),
+])
+def test_forces_rules_ending_a_tour_or_rotation_is_leaving(extract, text, state, n, status):
+    """'ends its tour in July': a unit whose tour or rotation ends is going home (withdrawing),
+    gone once it ended, like 'end its deployment'."""
+    rows = extract(text)
+    assert quantities(rows, state) == {n}
+    assert statuses(rows, state) == {status}
