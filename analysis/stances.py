@@ -1254,6 +1254,10 @@ def _subjectless_root_actor(root: Token, actors):
         a = actors.at_token(t)
         if a is None:
             continue
+        if a.type == "person" and t.dep_ in ("pobj", "compound") and any(
+                h.dep_ == "appos" and h.head.i < h.i and (b := actors.at_token(h.head)) is not None
+                and b.type == "person" for h in t.ancestors if h.i < root.i):
+            continue  # "Anwar Gargash, adviser to President Mohamed bin Zayed, thanked": the adviser
         if a.type in ("person", "international_organization", "armed_group", "government") \
                 or getattr(a, "kind", "") == "political_party":
             return a

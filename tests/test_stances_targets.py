@@ -863,3 +863,10 @@ def test_stances_targets_brushing_off_criticism_opposes_the_critic(nlp, text, ex
 def test_stances_targets_characterisation_needs_a_judged_head_and_a_named_object(nlp, text):
     got = pairs(nlp, text)
     assert not any(st == "support" for _, _, st in got)
+
+
+def test_stances_targets_an_adviser_to_a_president_speaks_for_himself(nlp):
+    got = pairs(nlp, 'In a post on X, Anwar Gargash, diplomatic adviser to President Mohamed bin Zayed, thanked '
+                     '"our French friends".')
+    assert ("anwar-gargash", "FRA", "support") in got
+    assert ("mohamed-bin-zayed", "FRA", "support") not in got
