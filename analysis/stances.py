@@ -1859,6 +1859,11 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
         found = _targets_of(inner, actors, lex, True, exclude)
         if found:
             return Resolved(found, "object of infinitive")
+    if e.stance == "demand":
+        # 'asked to Turkey "maximum restraint"' (translated copy): the addressee after "to"
+        found = _targets_of(_prep_objects(root, ("to",)), actors, lex, True, exclude)
+        if found:
+            return Resolved(found, "addressee")
     # "accused X of", "protested against X"
     objs = _prep_objects(root, ("against", "on", "with", "over"))
     if objs:

@@ -870,3 +870,8 @@ def test_stances_targets_an_adviser_to_a_president_speaks_for_himself(nlp):
                      '"our French friends".')
     assert ("anwar-gargash", "FRA", "support") in got
     assert ("mohamed-bin-zayed", "FRA", "support") not in got
+
+
+def test_stances_targets_asked_to_a_state_in_translated_copy_is_a_demand_of_it(nlp):
+    got = pairs(nlp, 'Spanish Defence Minister Margarita Robles also asked to Turkey "maximum restraint" in the north of Syria.')
+    assert ("margarita-robles", "TUR", "demand") in got
