@@ -1931,6 +1931,8 @@ def modality(m: CueMatch, lex: Lexicon) -> Modality:
         if cur.head.pos_ in ("VERB", "AUX"):
             scope.append(cur.head)
     negs = [c for t in scope for c in t.children if c.dep_ == "neg" or c.lower_ in ("never",)]
+    if root.pos_ == "NOUN":
+        negs += [c for c in root.children if c.dep_ == "det" and c.lower_ == "no"]  # "had no objection to"
     before = [t.lower_ for t in root.doc[max(root.sent.start, root.i - 3):root.i] if t.lower_ != "to"]
     if before[-2:] in (["rather", "than"], ["instead", "of"]):
         negs.append(root)  # "abstained rather than veto it": the veto did not happen

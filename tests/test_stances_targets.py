@@ -875,3 +875,9 @@ def test_stances_targets_an_adviser_to_a_president_speaks_for_himself(nlp):
 def test_stances_targets_asked_to_a_state_in_translated_copy_is_a_demand_of_it(nlp):
     got = pairs(nlp, 'Spanish Defence Minister Margarita Robles also asked to Turkey "maximum restraint" in the north of Syria.')
     assert ("margarita-robles", "TUR", "demand") in got
+
+
+def test_stances_targets_no_objection_is_not_opposition(nlp):
+    got = pairs(nlp, 'Rwanda said it had "no objection" to the Angolan soldiers on the ground.')
+    assert ("RWA", "AGO", "oppose") not in got
+    assert ("RWA", "AGO", "neutral") in got
