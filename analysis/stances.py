@@ -1572,7 +1572,10 @@ def _last_actor_subject(tok: Token, actors, lex: Lexicon, exclude: frozenset) ->
     verbs = set(_act_verbs(tok, lex))
     own = _own_countries(actors, exclude)
     for sent in [tok.sent, *reversed(_sentences_before(tok, 40))]:
-        acts = [t for t in sent if t.i < tok.i and t.pos_ in ("VERB", "AUX") and _lemma(t) in verbs]
+        # an act only asked for or planned in an infinitive ("called on Israel to pull its troops
+        # out") was not done: it is not what "the decision" refers to
+        acts = [t for t in sent if t.i < tok.i and t.pos_ in ("VERB", "AUX") and _lemma(t) in verbs
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)]
         for verb in reversed(acts):
             # "The Philippines and Japan signed a pact ... Teodoro hailed the agreement": Japan,
             # not the speaker's own state

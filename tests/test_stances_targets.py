@@ -881,3 +881,10 @@ def test_stances_targets_no_objection_is_not_opposition(nlp):
     got = pairs(nlp, 'Rwanda said it had "no objection" to the Angolan soldiers on the ground.')
     assert ("RWA", "AGO", "oppose") not in got
     assert ("RWA", "AGO", "neutral") in got
+
+
+def test_stances_targets_the_decision_is_not_an_act_only_asked_for(nlp):
+    got = pairs(nlp, "Kazakhstan's parliament approved sending a company to Lebanon. Lebanon called on Israel to "
+                     "withdraw its troops. India hailed the decision.")
+    hailed = {t for s, t, st in got if s == "IND"}
+    assert hailed and not hailed & {"ISR", "LBN"}
