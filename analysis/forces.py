@@ -2376,10 +2376,13 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
             if not sibling:
                 continue
             personnel = sibling[-1].personnel
-        elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and any(
+        elif tok.dep_ == "pobj" and _added_to(tok.head) and any(
                 c.dep_ == "acl" and match_verb_cue(c, slex) is not None for c in tok.children):
-            # "French soldiers make up the bulk of the battlegroup, with about 1,000 deployed"
+            # "French soldiers make up the bulk of the battlegroup, with about 1,000 deployed",
+            # "about 1,300 troops with SAMIDRC, in addition to some 1,100 serving with MONUSCO"
             units = [g for g in groups if g.head.i < tok.i and not g.is_asset_only]
+            if tok.head.lower_ != "with" and not any(g.quantity is not None for g in units):
+                continue
             personnel = units[-1].personnel if units else ""
         else:
             continue
@@ -2391,6 +2394,14 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
         q.text, q.kind = text, "headcount"
         out.append(Group(head=tok, tokens=[tok], quantity=q, personnel=personnel))
     return out
+
+
+def _added_to(prep: Token) -> bool:
+    """A preposition that adds a bare number to the contingent before it: "with about 1,000
+    deployed", "in addition to some 1,100 serving with MONUSCO", "besides about 120 stationed in ..."."""
+    if prep.lower_ in ("with", "besides"):
+        return True
+    return prep.lower_ == "to" and prep.head.lower_ == "addition" and prep.head.head.lower_ == "in"
 
 
 def extract_forces(doc: Doc, actors) -> list[dict]:
