@@ -2942,6 +2942,9 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
         return Status("arriving" if st.status == "withdrawn" else "planned", st.cue)
     if st.status in ("planned", "arriving", "unknown") and _only_on_request(g, pred, slex):
         return Status("pending", "only on request")
+    if st.status == "unknown" and _make_up_unit(g, pred):
+        # "The contingent consists of four F-16 aircraft and about 140 soldiers": the unit's make-up
+        return Status("planned" if _future_count(pred) else "deployed", pred.text)
     if st.status in ("planned", "arriving", "pending", "unknown"):
         for c in g.head.children:
             # "... to join the drills, alongside some 5,000 U.S. Marines already in the country":
@@ -2950,6 +2953,26 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
                                                           for a in c.children):
                 return Status("deployed", f"already {c.text}")
     return st
+
+
+_MAKE_UP_VERBS = frozenset({"consist", "comprise", "compose"})
+
+
+def _make_up_unit(g: Group, pred: Token | None) -> bool:
+    """True when the counted people are what a unit subject is made of: "The contingent
+    consists of four F-16 aircraft and about 140 soldiers", "the battalion comprises 340
+    personnel", "is composed of 80 engineers"."""
+    if pred is None or pred.lemma_.lower() not in _MAKE_UP_VERBS or g.quantity is None \
+            or g.quantity.kind != "headcount":
+        return False
+    lex = load_unit_lexicon()
+    subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or unit_class(subj[0], lex) not in ("formation", "individual"):
+        return False
+    t = g.head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return (t.dep_ == "dobj" and t.head.i == pred.i) or (t.dep_ == "pobj" and t.head.head.i == pred.i)
 
 
 def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:

@@ -1500,3 +1500,23 @@ def test_forces_rules_a_bare_number_added_to_a_contingent_is_a_second_one(extrac
     assert got and {r["status"] for r in got} == {"deployed"}
     if op:
         assert {r["operation"] for r in got} == {op}
+
+
+@pytest.mark.parametrize("text", [
+    "A detachment of the Romanian Air Force assumed the duty of NATO's Baltic Air Policing mission on 1 April. "
+    "The contingent consists of four F-16 aircraft and about 100 airmen.",
+    "The Romanian detachment took over the duty at Siauliai on 1 April. The contingent consists of four F-16 "
+    "aircraft and about 100 airmen.",
+])
+def test_forces_rules_assuming_a_duty_is_being_in_place(extract, text):
+    """'assumed the duty of the Baltic Air Policing mission', 'took over the command': a unit that
+    took on a mission's duty is there (deployed); the contingent counted next is the same one."""
+    rows = extract(text)
+    assert quantities(rows, "ROU") == {100}
+    assert statuses(rows, "ROU") == {"deployed"}
+
+
+def test_forces_rules_a_future_takeover_is_planned(extract):
+    rows = extract("A Dutch detachment of 120 airmen will assume the Baltic Air Policing duty in August.")
+    assert quantities(rows, "NLD") == {120}
+    assert statuses(rows, "NLD") == {"planned"}
