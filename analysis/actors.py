@@ -946,6 +946,12 @@ def _country_inside(aset: ActorSet, span: Span) -> str:
     return ""
 
 
+#: A weapon or aircraft model designation inside a name the reference lists do not know:
+#: letters, a hyphen and a number ("F-35", "MV-22", "EA-18G", "CC-177"), or a name with a
+#: one-letter variant ("Iskander-M"). Known names with such a part ("CTF-151") are looked up first.
+MODEL_DESIGNATION = re.compile(r"^(?:[A-Z]{1,4}-\d+[A-Z]{0,2}|[A-Z][a-z]+-[A-Z])$")
+
+
 def _outlet_key(text: str) -> str:
     return re.sub(r"^the\s+", "", text.lower())
 
@@ -1007,6 +1013,8 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
             if actor is not None:
                 aset.add_mention(actor, span, "name")
             continue
+        if any(MODEL_DESIGNATION.match(w) for w in text.split()):
+            continue  # "MV-22 Osprey", "EA-18G Growlers", "Iskander-M": a make of aircraft or missile
         if ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE", "NORP"} and _introduced_as_person(aset, span)):
             span = _with_first_names(aset, span)
             _person_mention(aset, span, text)

@@ -742,3 +742,12 @@ def test_actors_extract_articles_own_news_outlet_is_not_an_actor(nlp):
     names = {r["name"] for r in rows.values()}
     assert not any("Newswire" in n or "Harbour Courier" in n for n in names), names
     assert "PRT" in rows
+
+
+def test_actors_extract_aircraft_and_missile_models_are_not_actors(nlp):
+    # a model designation ("KC-46 Pegasus", "Kinzhal-K") names equipment, not an actor
+    rows = actors_of(nlp, "Four KC-46 Pegasus tankers and a battery of Kinzhal-K missiles were moved "
+                          "to Poland last week, Warsaw said.")
+    names = {r["name"] for r in rows.values()}
+    assert not any("KC-46" in n or "Pegasus" in n or "Kinzhal" in n for n in names), names
+    assert "POL" in rows
