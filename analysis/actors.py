@@ -946,7 +946,48 @@ def _country_inside(aset: ActorSet, span: Span) -> str:
     return ""
 
 
+#: A weapon or aircraft model designation inside a name the reference lists do not know:
+#: letters, a hyphen and a number ("F-35", "MV-22", "EA-18G", "CC-177"), or a name with a
+#: one-letter variant ("Iskander-M"). Known names with such a part ("CTF-151") are looked up first.
+MODEL_DESIGNATION = re.compile(r"^(?:[A-Z]{1,4}-\d+[A-Z]{0,2}|[A-Z][a-z]+-[A-Z])$")
+
+
+def _outlet_key(text: str) -> str:
+    return re.sub(r"^the\s+", "", text.lower())
+
+
+def _news_outlets(aset: ActorSet, doc: Doc) -> set[str]:
+    """Names the article gives its own news outlet: the one in brackets in the dateline
+    ("PARIS, Feb 6 (AHP) -") and one a source speaks to ("a ministry spokesman told AHP",
+    "an official told The Southern Times Review", "telling Gulf Affairs Daily that ..."). The
+    reporter's outlet is not an actor of the story, wherever else the article names it."""
+    outlets: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART"}:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        text = clean_span_text(span.text)
+        if not text or aset.ref.lookup(text) is not None or aset.ref.person(text) is not None:
+            continue
+        if any(w.lower() in GENERIC_ORG_WORDS | GOVERNMENT_ORG_WORDS | {"house", "chamber", "committee"}
+               for w in text.split()):
+            continue  # "told the House", "told the committee": a body of the story
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        dateline = (prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")"
+                    and span.start - span.sent.start <= 10 and span.end + 1 < len(doc)
+                    and doc[span.end + 1].text in DASHES)
+        told = span.root.dep_ == "dobj" and span.root.head.lemma_ == "tell" and (
+            prev is None or prev.lower_.rstrip(".") not in aset.ref.honorifics)
+        if dateline or told:
+            outlets.add(_outlet_key(text))
+    return outlets
+
+
 def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
+    outlets = _news_outlets(aset, doc)
     for ent in doc.ents:
         if ent.label_ not in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}:
             continue
@@ -957,6 +998,8 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
         text = clean_span_text(span.text)
         if not text or not any(ch.isupper() for ch in text) or text.lower() in MEDIA | PLATFORMS:
             continue
+        if _outlet_key(text) in outlets:
+            continue  # the article's own news outlet
         if _is_dateline(span, text) or _in_credit_line(span):
             continue
         known = aset.ref.lookup(text)
@@ -970,6 +1013,8 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
             if actor is not None:
                 aset.add_mention(actor, span, "name")
             continue
+        if any(MODEL_DESIGNATION.match(w) for w in text.split()):
+            continue  # "MV-22 Osprey", "EA-18G Growlers", "Iskander-M": a make of aircraft or missile
         if ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE", "NORP"} and _introduced_as_person(aset, span)):
             span = _with_first_names(aset, span)
             _person_mention(aset, span, text)

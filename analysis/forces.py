@@ -2376,10 +2376,13 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
             if not sibling:
                 continue
             personnel = sibling[-1].personnel
-        elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and any(
+        elif tok.dep_ == "pobj" and _added_to(tok.head) and any(
                 c.dep_ == "acl" and match_verb_cue(c, slex) is not None for c in tok.children):
-            # "French soldiers make up the bulk of the battlegroup, with about 1,000 deployed"
+            # "French soldiers make up the bulk of the battlegroup, with about 1,000 deployed",
+            # "about 1,300 troops with SAMIDRC, in addition to some 1,100 serving with MONUSCO"
             units = [g for g in groups if g.head.i < tok.i and not g.is_asset_only]
+            if tok.head.lower_ != "with" and not any(g.quantity is not None for g in units):
+                continue
             personnel = units[-1].personnel if units else ""
         else:
             continue
@@ -2391,6 +2394,14 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
         q.text, q.kind = text, "headcount"
         out.append(Group(head=tok, tokens=[tok], quantity=q, personnel=personnel))
     return out
+
+
+def _added_to(prep: Token) -> bool:
+    """A preposition that adds a bare number to the contingent before it: "with about 1,000
+    deployed", "in addition to some 1,100 serving with MONUSCO", "besides about 120 stationed in ..."."""
+    if prep.lower_ in ("with", "besides"):
+        return True
+    return prep.lower_ == "to" and prep.head.lower_ == "addition" and prep.head.head.lower_ == "in"
 
 
 def extract_forces(doc: Doc, actors) -> list[dict]:
@@ -2931,6 +2942,9 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
         return Status("arriving" if st.status == "withdrawn" else "planned", st.cue)
     if st.status in ("planned", "arriving", "unknown") and _only_on_request(g, pred, slex):
         return Status("pending", "only on request")
+    if st.status == "unknown" and _make_up_unit(g, pred):
+        # "The contingent consists of four F-16 aircraft and about 140 soldiers": the unit's make-up
+        return Status("planned" if _future_count(pred) else "deployed", pred.text)
     if st.status in ("planned", "arriving", "pending", "unknown"):
         for c in g.head.children:
             # "... to join the drills, alongside some 5,000 U.S. Marines already in the country":
@@ -2939,6 +2953,26 @@ def _group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> 
                                                           for a in c.children):
                 return Status("deployed", f"already {c.text}")
     return st
+
+
+_MAKE_UP_VERBS = frozenset({"consist", "comprise", "compose"})
+
+
+def _make_up_unit(g: Group, pred: Token | None) -> bool:
+    """True when the counted people are what a unit subject is made of: "The contingent
+    consists of four F-16 aircraft and about 140 soldiers", "the battalion comprises 340
+    personnel", "is composed of 80 engineers"."""
+    if pred is None or pred.lemma_.lower() not in _MAKE_UP_VERBS or g.quantity is None \
+            or g.quantity.kind != "headcount":
+        return False
+    lex = load_unit_lexicon()
+    subj = [c for c in pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or unit_class(subj[0], lex) not in ("formation", "individual"):
+        return False
+    t = g.head
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return (t.dep_ == "dobj" and t.head.i == pred.i) or (t.dep_ == "pobj" and t.head.head.i == pred.i)
 
 
 def _verb_group_status(g: Group, pred: Token | None, slex: StatusLexicon, actors) -> Status:

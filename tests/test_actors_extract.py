@@ -731,3 +731,23 @@ def test_actors_extract_kazakh_opposition_parties_are_known(nlp):
     party = by_name(rows, "Nationwide Social Democratic Party")
     assert party["country"] == "KAZ"
     assert by_name(rows, "Dana Omarova")["country"] == "KAZ"
+
+
+def test_actors_extract_articles_own_news_outlet_is_not_an_actor(nlp):
+    # the outlet in the dateline's brackets and the one a source talks to report the story;
+    # they are not actors in it
+    rows = actors_of(nlp, "LISBON, March 3 (Iberia Newswire) - Portugal will send 40 soldiers to Romania, "
+                          "the army said. An officer told The Harbour Courier that the troops would fly "
+                          "on Monday. The minister told the Assembly the mission was safe.")
+    names = {r["name"] for r in rows.values()}
+    assert not any("Newswire" in n or "Harbour Courier" in n for n in names), names
+    assert "PRT" in rows
+
+
+def test_actors_extract_aircraft_and_missile_models_are_not_actors(nlp):
+    # a model designation ("KC-46 Pegasus", "Kinzhal-K") names equipment, not an actor
+    rows = actors_of(nlp, "Four KC-46 Pegasus tankers and a battery of Kinzhal-K missiles were moved "
+                          "to Poland last week, Warsaw said.")
+    names = {r["name"] for r in rows.values()}
+    assert not any("KC-46" in n or "Pegasus" in n or "Kinzhal" in n for n in names), names
+    assert "POL" in rows

@@ -1484,3 +1484,39 @@ def test_forces_rules_ending_a_tour_or_rotation_is_leaving(extract, text, state,
     rows = extract(text)
     assert quantities(rows, state) == {n}
     assert statuses(rows, state) == {status}
+
+
+@pytest.mark.parametrize("text, state, n, op", [
+    ("Ghana has about 870 troops deployed with UNIFIL, in addition to some 700 serving with MINUSCA.",
+     "GHA", 700, "minusca"),
+    ("Spain keeps 600 soldiers in Latvia, besides about 120 stationed in Slovakia.", "ESP", 120, None),
+])
+def test_forces_rules_a_bare_number_added_to_a_contingent_is_a_second_one(extract, text, state, n, op):
+    """'about 1,300 troops deployed with SAMIDRC, in addition to some 1,100 serving with MONUSCO':
+    a bare number after 'in addition to' or 'besides' with a service participle is a second
+    contingent of the same state, with its own operation."""
+    rows = extract(text)
+    got = [r for r in rows_for(rows, state) if r["quantity"] == n]
+    assert got and {r["status"] for r in got} == {"deployed"}
+    if op:
+        assert {r["operation"] for r in got} == {op}
+
+
+@pytest.mark.parametrize("text", [
+    "A detachment of the Romanian Air Force assumed the duty of NATO's Baltic Air Policing mission on 1 April. "
+    "The contingent consists of four F-16 aircraft and about 100 airmen.",
+    "The Romanian detachment took over the duty at Siauliai on 1 April. The contingent consists of four F-16 "
+    "aircraft and about 100 airmen.",
+])
+def test_forces_rules_assuming_a_duty_is_being_in_place(extract, text):
+    """'assumed the duty of the Baltic Air Policing mission', 'took over the command': a unit that
+    took on a mission's duty is there (deployed); the contingent counted next is the same one."""
+    rows = extract(text)
+    assert quantities(rows, "ROU") == {100}
+    assert statuses(rows, "ROU") == {"deployed"}
+
+
+def test_forces_rules_a_future_takeover_is_planned(extract):
+    rows = extract("A Dutch detachment of 120 airmen will assume the Baltic Air Policing duty in August.")
+    assert quantities(rows, "NLD") == {120}
+    assert statuses(rows, "NLD") == {"planned"}
