@@ -1489,6 +1489,10 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
     return []
 
 
+#: Prepositions that date a clause by an event ("after the Russian invasion"): an evaluative
+#: noun there dates, it does not judge.
+TEMPORAL_PREPS = {"after", "since", "before", "following", "during", "until", "amid"}
+
 #: Attitude verbs whose "that" clause names what the position is about.
 CLAUSE_ATTITUDE_VERBS = {"regret", "deplore", "lament", "welcome", "applaud", "hail", "resent"}
 
@@ -2037,6 +2041,9 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
         src = resolve_sources(m, quotes, actors, lex)
         if not src.actors:
             continue
+        if m.entry.role == "evaluative" and r.pos_ == "NOUN" and r.dep_ == "pobj" \
+                and r.head.lower_ in TEMPORAL_PREPS:
+            continue  # "formed in 2022 after Russia's full-scale invasion of Ukraine": background, not a position
         tgt = resolve_targets(m, actors, lex, exclude=frozenset(a.id for a in src.actors))
         if m.entry.object_types:
             tgt.actors = [a for a in tgt.actors if a.type in m.entry.object_types]

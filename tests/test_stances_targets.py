@@ -888,3 +888,8 @@ def test_stances_targets_the_decision_is_not_an_act_only_asked_for(nlp):
                      "withdraw its troops. India hailed the decision.")
     hailed = {t for s, t, st in got if s == "IND"}
     assert hailed and not hailed & {"ISR", "LBN"}
+
+
+def test_stances_targets_an_invasion_that_dates_a_clause_is_no_position(nlp):
+    got = pairs(nlp, "Ukraine, which used to send officers to the sector, recalled them in 2022 after the Russian invasion.")
+    assert not any(t == "RUS" for _, t, _ in got)
