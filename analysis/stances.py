@@ -1489,6 +1489,14 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
     return []
 
 
+#: Nouns for bodies that can be obliged to act ("Israeli forces must withdraw", "the Malian
+#: authorities should investigate"), besides actor names and the lexicon's force nouns.
+AGENT_NOUNS = {"government", "authorities", "authority", "army", "forces", "force", "country", "state", "nation",
+               "leadership", "regime", "junta", "administration", "cabinet", "ministry", "military", "militia",
+               "militias", "rebels", "group", "groups", "parties", "party", "side", "sides", "leaders", "leader",
+               "council", "parliament", "community", "neighbours", "neighbors", "partners", "allies", "member",
+               "members", "people", "officials", "police", "navy", "contributors", "countries", "states"}
+
 #: Prepositions that date a clause by an event ("after the Russian invasion"): an evaluative
 #: noun there dates, it does not judge.
 TEMPORAL_PREPS = {"after", "since", "before", "following", "during", "until", "amid"}
@@ -1727,6 +1735,10 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
                or any(c.dep_ == "poss" and c.lower_ in lex.first_person_plural for c in sj.children)
                for sj in subj):
             return Resolved([], "")
+        # "the Luanda and Nairobi tracks should be merged": a process, not an actor, is obliged
+        subj = [sj for sj in subj if actors.at_token(sj) is not None or sj.pos_ in ("PRON", "PROPN")
+                or _lemma(sj) in AGENT_NOUNS or _lemma(sj) in lex.event_nouns or sj.lower_ in lex.event_nouns
+                or _lemma(sj) in lex.side_nouns or _lemma(sj) in lex.group_nouns]
         return Resolved(_targets_of(subj, actors, lex, True, exclude), "obliged")
     if e.role == "accusation":
         # a speaker depicting an actor waging war, killing ...: the actor it is said of

@@ -893,3 +893,10 @@ def test_stances_targets_the_decision_is_not_an_act_only_asked_for(nlp):
 def test_stances_targets_an_invasion_that_dates_a_clause_is_no_position(nlp):
     got = pairs(nlp, "Ukraine, which used to send officers to the sector, recalled them in 2022 after the Russian invasion.")
     assert not any(t == "RUS" for _, t, _ in got)
+
+
+def test_stances_targets_a_process_that_should_change_obliges_no_actor(nlp):
+    got = pairs(nlp, 'EAC Secretary General Veronica Nduva said the Luanda and Nairobi tracks should be "merged, not duplicated".')
+    assert not any(t in ("AGO", "KEN") for _, t, _ in got)
+    got = pairs(nlp, 'The Lebanese minister said Israeli forces must withdraw from the five hilltops.')
+    assert any(t == "ISR" and st == "demand" for _, t, st in got)
