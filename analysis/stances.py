@@ -1690,12 +1690,16 @@ def _domestic_politician_country(exclude: frozenset, actors) -> str:
 
 def _home_government(tok: Token, found: list, actors, exclude: frozenset) -> list:
     """'UNITA's leader demanded that the government disclose the cost' in a story set in Congo:
-    a bare "the government" in an opposition party's demand is its own country's government,
-    not the one the article is mostly about."""
-    if tok.lower_ not in ("government", "executive") or len(found) != 1 \
+    a bare "the government" (or "the defence ministry") in an opposition party's demand is its
+    own country's, not the one the article is mostly about."""
+    if tok.lower_ not in ("government", "executive", "ministry", "cabinet") or len(found) != 1 \
             or found[0].type not in ("government", "state") \
-            or any(c.dep_ not in ("det",) or c.lower_ != "the" for c in tok.children if c.i < tok.i):
-        return found
+            or any(not (c.dep_ == "det" and c.lower_ == "the") and not (
+                   c.dep_ in ("compound", "amod")
+                   and (actors.at_token(c) is None or actors.mention_at(c) is actors.mention_at(tok))
+                   and not c.text[:1].isupper())
+                   for c in tok.children if c.i < tok.i):
+        return found  # "the Russian defence ministry" names its country
     own = _domestic_politician_country(exclude, actors)
     if not own or own == found[0].country:
         return found

@@ -900,3 +900,11 @@ def test_stances_targets_a_process_that_should_change_obliges_no_actor(nlp):
     assert not any(t in ("AGO", "KEN") for _, t, _ in got)
     got = pairs(nlp, 'The Lebanese minister said Israeli forces must withdraw from the five hilltops.')
     assert any(t == "ISR" and st == "demand" for _, t, st in got)
+
+
+def test_stances_targets_a_party_wants_its_own_defence_ministry_to_act(nlp):
+    got = pairs(nlp, "Spain sent four jets to Lithuania. Russia's defence ministry said its jets flew over the Baltic. "
+                     "In Madrid, a Sumar spokesman said the party wanted the defence ministry to publish what every "
+                     "rotation costs.")
+    assert ("sumar", "RUS", "demand") not in got
+    assert ("sumar", "ESP", "demand") in got
