@@ -1016,7 +1016,7 @@ def _ner_mentions(aset: ActorSet, doc: Doc) -> None:
         if any(MODEL_DESIGNATION.match(w) for w in text.split()):
             continue  # "MV-22 Osprey", "EA-18G Growlers", "Iskander-M": a make of aircraft or missile
         if ent.label_ == "PERSON" or (ent.label_ in {"ORG", "GPE", "NORP"} and _introduced_as_person(aset, span)):
-            span = _with_first_names(aset, span)
+            span = _with_last_names(aset, _with_first_names(aset, span))
             _person_mention(aset, span, text)
         elif ent.label_ == "ORG":
             _org_mention(aset, span, text)
@@ -1041,6 +1041,27 @@ def _with_first_names(aset: ActorSet, span: Span) -> Span:
             break
         start -= 1
     return doc[start:span.end]
+
+
+def _with_last_names(aset: ActorSet, span: Span) -> Span:
+    """A PERSON span with the end of the name NER cut off: a hyphenated given name glued to it
+    ("Song Min[-jae]", "Lee Jae[-myung]"), or one more capitalised name word that ends the name
+    and that no reference list knows ("Wilson Mamani [Apaza]", "Sonam Lhamo [Dorji]")."""
+    doc = span.doc
+    end = span.end
+    if end + 1 < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text == "-" \
+            and doc[end].whitespace_ == "" and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        return doc[span.start:end + 2]
+    if end < len(doc) and doc[end - 1].whitespace_:
+        nxt = doc[end]
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        title_words = aset.ref.title_words | aset.ref.honorifics
+        if nxt.pos_ == "PROPN" and nxt.text.isalpha() and nxt.text[:1].isupper() and not nxt.is_upper \
+                and nxt.i not in aset._by_token and nxt.ent_type_ in {"", "PERSON", "GPE", "NORP"} \
+                and nxt.lower_ not in title_words and aset.ref.lookup(nxt.text) is None \
+                and (after is None or after.is_punct or after.is_lower):
+            return doc[span.start:end + 1]
+    return span
 
 
 #: Wire-copy furniture whose names are staff, not actors: "(Reporting by X; Editing by Y)",
@@ -1898,6 +1919,28 @@ def _described_as_country(aset: ActorSet, last: Token) -> str:
     return ""
 
 
+def _post_at_based_body_country(aset: ActorSet, last: Token) -> str:
+    """"Sonam Lhamo Dorji, a security analyst at a Thimphu-based research institute": an
+    apposition that gives the person's post at a body based in a state's capital or country
+    gives that state."""
+    doc = last.doc
+    j = last.i + 1
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 1].lower_ not in {"a", "an", "the"}:
+        return ""
+    k = j + 2
+    while k + 2 < len(doc) and k < j + 12 and doc[k].text not in {",", ".", ";", ":"}:
+        if doc[k].lower_ in {"at", "with", "of", "for"}:
+            for t in doc[k + 1:min(len(doc) - 2, k + 4)]:
+                m = aset.mention_at(t)
+                if m is not None and m.start_token == t.i and m.end_token + 1 < len(doc) \
+                        and doc[m.end_token].text == "-" and doc[m.end_token + 1].lower_ == "based":
+                    a = aset.actors.get(m.actor_id)
+                    if a is not None and a.type in {"state", "government"} and a.country:
+                        return a.country
+        k += 1
+    return ""
+
+
 #: Offices held on behalf of an organisation, not a state: such people get no country unless
 #: the text gives one ("UN Secretary-General", "the EU's foreign policy chief").
 INTERNATIONAL_ROLES = {"secretary-general", "special representative", "high representative", "force commander",
@@ -1967,7 +2010,8 @@ def _people_roles(aset: ActorSet, doc: Doc) -> None:
                 # "The EFF's Julius Malema", "Lithuania's Robertas Kaunas": a possessive
                 # right before the name; "X, the Russian officer who ...": a described apposition
                 country = (_possessor_country(aset, first) or _described_as_country(aset, last)
-                           or _affiliation_country(aset, first, last))
+                           or _affiliation_country(aset, first, last)
+                           or _post_at_based_body_country(aset, last))
         if person.source == "reference" and person.country:
             pass  # a known public figure keeps the reference country over any nearby state
         elif country:

@@ -3223,6 +3223,22 @@ def _its_operation(noun: Token, ops: list, carry: dict | None):
     return carry.get("article", {}).get("multi_op")
 
 
+def _same_operation(ops: list, sent: Span, carry: dict) -> list:
+    """"to the same operation": an operation mention that reads "the same ..." is the operation the
+    article named last before this sentence, whatever the actor list linked it to (often the
+    article's main operation). Records the last operation named by its own name for later."""
+    doc = sent.doc
+    art = carry.setdefault("article", {})
+    last = art.get("last_named_op")
+    out = []
+    for i, a in ops:
+        same = i + 1 < len(doc) and doc[i].lower_ == "the" and doc[i + 1].lower_ == "same"
+        out.append((i, last) if same and last is not None else (i, a))
+        if not same:
+            art["last_named_op"] = a
+    return out
+
+
 def _figure_owner(g: Group, rows: list[dict], carry: dict | None, actors) -> list:
     """Whose contingent a bare figure ("a figure that will fall to about 150", "That figure
     could fall to 400") is: the single contributor counted earlier in the sentence, else the
@@ -3258,6 +3274,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     (same paragraph), which a contingent named by no actor at all inherits when unique
     ("Some 1,500 French soldiers ... must leave. ... a first group of around 400 ...")."""
     ops = sentence_operations(sent, actors)
+    if carry is not None:
+        ops = _same_operation(ops, sent, carry)
     if carry is not None:
         # "... the UN mission MINUSCA relies on ... The mission's police component numbers ...": a
         # sentence naming no operation continues the one its paragraph last named

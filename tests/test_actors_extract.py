@@ -751,3 +751,21 @@ def test_actors_extract_aircraft_and_missile_models_are_not_actors(nlp):
     names = {r["name"] for r in rows.values()}
     assert not any("KC-46" in n or "Pegasus" in n or "Kinzhal" in n for n in names), names
     assert "POL" in rows
+
+
+def test_actors_extract_person_name_keeps_the_part_ner_cut_off(nlp):
+    # a hyphenated given name and a second surname are part of the person's name, not a
+    # shorter second person
+    rows = actors_of(nlp, "Rep. Choi Min-jae of the Democratic Party urged the ministry to draw up rules. "
+                          "The congresswoman Elena Mamani Apaza, of Juntos por el Perú, called it an occupation.")
+    names = {r["name"] for r in rows.values()}
+    assert "Choi Min-jae" in names and "Choi Min" not in names, names
+    assert "Elena Mamani Apaza" in names and "Elena Mamani" not in names, names
+
+
+def test_actors_extract_post_at_a_body_based_in_a_capital_gives_the_state(nlp):
+    # "X, an analyst at a <capital>-based institute": with no office title, the body's base
+    # gives the person's country
+    rows = actors_of(nlp, "India will send more instructors to Bhutan. \"It is overdue,\" said Pema Wangdi Dorji, "
+                          "a defence analyst at a Thimphu-based research institute.")
+    assert next(r for r in rows.values() if r["name"].startswith("Pema"))["country"] == "BTN"

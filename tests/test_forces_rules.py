@@ -1520,3 +1520,13 @@ def test_forces_rules_a_future_takeover_is_planned(extract):
     rows = extract("A Dutch detachment of 120 airmen will assume the Baltic Air Policing duty in August.")
     assert quantities(rows, "NLD") == {120}
     assert statuses(rows, "NLD") == {"planned"}
+
+
+def test_forces_rules_the_same_operation_is_the_one_named_last(extract):
+    """'Italy has contributed one destroyer ... to the same operation': 'the same operation' is the
+    operation named last before it (Aspides), not the article's main one."""
+    rows = extract("Britain has about 120 personnel assigned to Operation Prosperity Guardian.\n\n"
+                   "France has kept two frigates in the area under Operation Aspides. Italy has contributed "
+                   "one destroyer with about 200 crew to the same operation.")
+    assert {r["operation"] for r in rows_for(rows, "ITA")} == {"aspides"}
+    assert {r["operation"] for r in rows_for(rows, "GBR")} == {"prosperity-guardian"}
