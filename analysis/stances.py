@@ -353,6 +353,9 @@ def _characterisations(doc: Doc, lex: Lexicon, taken: set[int]) -> list[CueMatch
                         if c.dep_ in ("amod", "compound", "nmod", "advmod", "conj", "acomp", "attr")]
         core += [c for h in core for c in h.children if c.dep_ in ("amod", "compound")]
         core = [t for t in core if t.i in {c.i for c in comp}]
+        if any(_lemma(h) in LIGHT_HEADS for h in heads if h.pos_ == "NOUN"):
+            core = comp  # 'another step in turning the North into a springboard for confrontation'
+
         neg = [t for t in core if _lemma(t) in lex.characterisation_negative or t.lower_ in lex.characterisation_negative]
         pos = [t for t in core if _lemma(t) in lex.characterisation_positive or t.lower_ in lex.characterisation_positive]
         if len(neg) == len(pos):
@@ -1287,6 +1290,18 @@ def _evaluated(root: Token, actors, lex: Lexicon, strict: bool, exclude: frozens
     if root.pos_ in ("VERB", "AUX"):
         # "the French forces have no place in our country"
         return _targets_of(_subjects(root), actors, lex, strict, exclude)
+    for verb in root.ancestors:
+        # 'called the decision "another step in turning the North into a springboard for
+        # confrontation"': however deep the word sits in the complement, the object is judged
+        if verb.pos_ in ("VERB", "AUX") and _lemma(verb) in lex.plain_characterising_verbs:
+            if root.i in {t.i for t in _complement(verb)}:
+                obj = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+                       and c.lower_ not in ("it", "this", "that", "which", "what")]
+                found = _targets_of(obj, actors, lex, strict, exclude) or [
+                    a for o in obj for a in _act_owner(o, actors, lex, exclude)]
+                if found:
+                    return found
+            break
     if root.dep_ == "pobj" and root.head.lower_ == "as":
         # "described the Philippines as a vital partner in the Indo-Pacific": what is described
         # is the object, whatever the description itself names
@@ -1488,6 +1503,11 @@ def _event_target(tok: Token, actors, lex: Lexicon, exclude: frozenset = frozens
         return found
     return []
 
+
+#: Heads of a characterisation that carry no judgement of their own and pass on the one of
+#: their phrase ("a textbook example of allied solidarity", "an act of aggression").
+LIGHT_HEADS = {"step", "example", "act", "sign", "form", "kind", "attempt", "case", "symbol", "gesture",
+               "move", "way", "piece", "part", "bid", "recipe", "instance", "expression", "demonstration"}
 
 #: Nouns for bodies that can be obliged to act ("Israeli forces must withdraw", "the Malian
 #: authorities should investigate"), besides actor names and the lexicon's force nouns.

@@ -908,3 +908,9 @@ def test_stances_targets_a_party_wants_its_own_defence_ministry_to_act(nlp):
                      "rotation costs.")
     assert ("sumar", "RUS", "demand") not in got
     assert ("sumar", "ESP", "demand") in got
+
+
+def test_stances_targets_a_judgement_deep_in_a_characterisation_is_on_the_object(nlp):
+    got = pairs(nlp, 'Norway will host 500 US Marines in Trondelag. In a statement, the Russian embassy called the '
+                     'decision "another step in turning the North into a springboard for confrontation".')
+    assert ("RUS", "NOR", "oppose") in got
