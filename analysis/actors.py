@@ -1284,6 +1284,13 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
     if mission is not None:
         aset.add_mention(mission, _with_determiner(span), "name")
         return
+    contingent = _contingent_country(aset, text)
+    if contingent:
+        # "INDBATT", "KAZBRIG", "MALBATT 850": a UN contingent named by its state's code
+        actor = aset.add_actor(Actor(id=slugify(text), name=text, type="military_unit", country=contingent,
+                                     source="ner"))
+        aset.add_mention(actor, span, "name")
+        return
     typ = _org_type(text)
     country = _country_inside(aset, span) if typ in {"military_unit", "government"} else ""
     if typ == "government" and not country:
@@ -1292,6 +1299,28 @@ def _org_mention(aset: ActorSet, span: Span, text: str) -> None:
         country = _salient_country(aset, span[0])
     actor = aset.add_actor(Actor(id=slugify(text), name=text, type=typ, country=country, source="ner"))
     aset.add_mention(actor, span, "name")
+
+
+#: A UN contingent's code name: its state's code and the unit ("INDBATT", "KAZBRIG", "MALBATT 850").
+CONTINGENT_NAME = re.compile(r"^([A-Z]{3,5}?)(?:BATT|BAT|BRIG|COY)(?: \d+)?$")
+
+
+def _contingent_country(aset: ActorSet, text: str) -> str:
+    """The state whose code opens a UN contingent's code name: of the states the article names,
+    the one whose ISO code or name starts with it ("IND" India, "KAZ" Kazakhstan, "MAL"
+    Malaysia), the most named if several do; "" when none does."""
+    m = CONTINGENT_NAME.match(text)
+    if m is None:
+        return ""
+    prefix = m.group(1)
+    counts: Counter[str] = Counter()
+    for mention in aset.mentions:
+        a = aset.actors.get(mention.actor_id)
+        if a is not None and a.type == "state" and a.country:
+            counts[a.country] += 1
+    fits = [c for c in counts if c.startswith(prefix) or any(
+        n.upper().replace(" ", "").startswith(prefix) for n in (aset.actors[c].name,) if c in aset.actors)]
+    return max(fits, key=lambda c: (counts[c], c)) if fits else ""
 
 
 def _parenthesised_after(aset: ActorSet, span: Span) -> Actor | None:

@@ -769,3 +769,12 @@ def test_actors_extract_post_at_a_body_based_in_a_capital_gives_the_state(nlp):
     rows = actors_of(nlp, "India will send more instructors to Bhutan. \"It is overdue,\" said Pema Wangdi Dorji, "
                           "a defence analyst at a Thimphu-based research institute.")
     assert next(r for r in rows.values() if r["name"].startswith("Pema"))["country"] == "BTN"
+
+
+def test_actors_extract_un_contingent_code_name_is_a_unit_of_its_state(nlp):
+    # "NEPBATT", "GHANBATT": a UN contingent named by its state's code is that state's unit
+    rows = actors_of(nlp, "Nepal and Ghana sent more troops to Lebanon. The Nepali soldiers will join NEPBATT "
+                          "near Naqoura, while the Ghanaian company will serve with GHANBATT.")
+    nep, gha = by_name(rows, "NEPBATT"), by_name(rows, "GHANBATT")
+    assert (nep["type"], nep["country"]) == ("military_unit", "NPL")
+    assert (gha["type"], gha["country"]) == ("military_unit", "GHA")
