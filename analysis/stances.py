@@ -642,7 +642,9 @@ def _actor_for_token(tok: Token, actors, lex: Lexicon | None = None):
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ != "PRON":  # "AUSSOM itself" is AUSSOM
-                a = actors.at_token(c) or actors.for_phrase(c)
+                # a named actor keeps its name over what its apposition says of it through a
+                # possessive ("Paris, Yerevan's closest partner in the EU, welcomed ...")
+                a = actors.at_token(c) or (actors.for_phrase(c) if named is None else None)
                 if a is not None:
                     return a
     if lem in lex.relational_nouns and actors.at_token(tok) is None:

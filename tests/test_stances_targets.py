@@ -914,3 +914,13 @@ def test_stances_targets_a_judgement_deep_in_a_characterisation_is_on_the_object
     got = pairs(nlp, 'Norway will host 500 US Marines in Trondelag. In a statement, the Russian embassy called the '
                      'decision "another step in turning the North into a springboard for confrontation".')
     assert ("RUS", "NOR", "oppose") in got
+
+
+def test_stances_targets_a_named_capital_keeps_its_name_over_its_apposition(nlp):
+    doc = nlp("Armenia asked Russia to withdraw its border guards. Paris, Yerevan's closest partner in the "
+              "European Union, welcomed the move.")
+    from analysis import stances as S
+    actors = extract_actors(doc, "t")
+    lex = S.load_lexicon()
+    m = next(m for m in S.find_cues(doc, lex) if m.text == "welcomed")
+    assert [a.id for a in S.resolve_sources(m, S.find_quotes(doc, actors, lex), actors, lex).actors] == ["FRA"]
