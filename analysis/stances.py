@@ -1705,9 +1705,15 @@ def _domestic_politician_country(exclude: frozenset, actors) -> str:
             continue
         org = actors.actors.get(a.org) if getattr(a, "org", "") else None
         if getattr(a, "kind", "") in ("political_party", "legislature") \
-                or (org is not None and getattr(org, "kind", "") in ("political_party", "legislature")):
+                or (org is not None and getattr(org, "kind", "") in ("political_party", "legislature")) \
+                or (a.type == "person" and any(w in (a.role or "").lower().split() for w in LEGISLATOR_ROLES)):
             out.add(a.country)
     return next(iter(out)) if len(out) == 1 else ""
+
+
+#: Role words of people who sit in their own country's legislature or opposition.
+LEGISLATOR_ROLES = {"senator", "mp", "lawmaker", "legislator", "deputy", "congressman", "congresswoman",
+                    "parliamentarian", "opposition"}
 
 
 def _home_government(tok: Token, found: list, actors, exclude: frozenset) -> list:

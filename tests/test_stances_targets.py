@@ -924,3 +924,12 @@ def test_stances_targets_a_named_capital_keeps_its_name_over_its_apposition(nlp)
     lex = S.load_lexicon()
     m = next(m for m in S.find_cues(doc, lex) if m.text == "welcomed")
     assert [a.id for a in S.resolve_sources(m, S.find_quotes(doc, actors, lex), actors, lex).actors] == ["FRA"]
+
+
+def test_stances_targets_an_opposition_legislator_asks_his_own_government(nlp):
+    got = pairs(nlp, "Uganda sent 1,000 more troops into Congo. In Kinshasa, Congolese Communication Minister Patrick "
+                     "Muyaya praised the cooperation with Uganda and said the Congolese government would extend it. "
+                     "Back home, Leader of the Opposition in Parliament Joel Ssenyonyi asked the government to table "
+                     "a full account of the operation.")
+    asked = {t for s, t, st in got if s == "joel-ssenyonyi" and st == "demand"}
+    assert asked and asked <= {"UGA", "uga-government"}
