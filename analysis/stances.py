@@ -1191,7 +1191,13 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
             # "UNFICYP said the move was a violation and called on ...": the parser hangs the
             # second verb on the reported clause; when that clause's subject is no actor (the
             # move), or the second verb is a demand, the act of speech belongs to the sayer
-            sayer = _resolve_tokens(_subjects(clause.head), quote, actors, lex)
+            sayer_toks = _subjects(clause.head)
+            own = _resolve_tokens(_subjects(root.head), quote, actors, lex)
+            if own and any(_lemma(t) in SPEAKING_FOR_NOUNS for t in sayer_toks):
+                # "Its floor spokesman said the party did not oppose ... but wanted": the party
+                # the spokesman speaks for holds both positions
+                return Resolved(own, "subject of coordinated clause")
+            sayer = _resolve_tokens(sayer_toks, quote, actors, lex)
             if sayer:
                 return Resolved(sayer, "sayer of coordinated clause")
         found = _resolve_tokens(subj, quote, actors, lex)

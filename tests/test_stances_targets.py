@@ -933,3 +933,10 @@ def test_stances_targets_an_opposition_legislator_asks_his_own_government(nlp):
                      "a full account of the operation.")
     asked = {t for s, t, st in got if s == "joel-ssenyonyi" and st == "demand"}
     assert asked and asked <= {"UGA", "uga-government"}
+
+
+def test_stances_targets_a_spokesman_reports_his_partys_second_position(nlp):
+    got = pairs(nlp, "South Korea extended the deployment. Most of the abstentions came from the Rebuilding Korea Party. "
+                     "Its floor spokesman said the party did not oppose the deployment itself but wanted the government "
+                     "to set a date for reviewing whether it was still needed.")
+    assert {s for s, _, st in got if st == "demand"} == {"rebuilding-korea-party"}
