@@ -940,3 +940,15 @@ def test_stances_targets_a_spokesman_reports_his_partys_second_position(nlp):
                      "Its floor spokesman said the party did not oppose the deployment itself but wanted the government "
                      "to set a date for reviewing whether it was still needed.")
     assert {s for s, _, st in got if st == "demand"} == {"rebuilding-korea-party"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Senegalese President Bassirou Diomaye Faye said Senegal "has nothing against France".', ("SEN", "FRA", "neutral")),
+    ('Bolivia said it respects "the sovereign decisions of the brother people of Peru".', ("BOL", "PER", "neutral")),
+    ('The French admiral commanding the mission, Hugues Lanier, said it was "not directed against Iran".',
+     ("hugues-lanier", "IRN", "neutral")),
+])
+def test_stances_targets_respecting_a_decision_or_having_nothing_against_is_neutral(nlp, text, expected):
+    got = pairs(nlp, text)
+    assert expected in got
+    assert not any(s == expected[0] and t == expected[1] and st == "oppose" for s, t, st in got)
