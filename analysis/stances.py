@@ -1022,6 +1022,8 @@ def _names_sides(tok: Token, lex: Lexicon) -> bool:
     if tok.tag_ != "NNS":
         # "declined to criticise either side"
         return tok.tag_ == "NN" and any(c.lower_ == "either" for c in tok.children if c.i < tok.i)
+    if tok.dep_ == "dobj" and _lemma(tok.head) == "take":
+        return True  # "declined to take sides": the sides of the dispute named before
     return any(c.lower_ in lex.side_modifiers for c in tok.children if c.i < tok.i)
 
 

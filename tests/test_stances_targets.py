@@ -952,3 +952,8 @@ def test_stances_targets_respecting_a_decision_or_having_nothing_against_is_neut
     got = pairs(nlp, text)
     assert expected in got
     assert not any(s == expected[0] and t == expected[1] and st == "oppose" for s, t, st in got)
+
+
+def test_stances_targets_declining_to_take_sides_is_neutral_to_both(nlp):
+    got = pairs(nlp, "Greece and Turkey accused each other of violating the buffer zone. NATO has declined to take sides.")
+    assert {("nato", "GRC", "neutral"), ("nato", "TUR", "neutral")} <= got
