@@ -847,7 +847,7 @@ def government_or_state(actors, state):
     """A state's government actor when the article has one, else the state itself."""
     for a in getattr(actors, "actors", {}).values():
         if a.type == "government" and a.country == state.country \
-                and getattr(a, "kind", "") not in ("legislature", "regional_government") \
+                and getattr(a, "kind", "") not in ("legislature", "regional_government", "ministry") \
                 and not any(w in a.name.lower() for w in ("parliament", "assembly", "senate", "congress")):
             return a
     return state
