@@ -1544,3 +1544,17 @@ def test_forces_rules_a_capital_a_unit_comes_from_is_a_place_not_its_state(extra
     assert rows_for(rows, wrong) == []
     rows = extract("The mission redeployed a company of 160 troops from Bangladesh to Bambari.")
     assert quantities(rows, "BGD") == {160}
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Germany will station a brigade of about 4,800 soldiers in Lithuania by 2027.", "DEU"),
+    ("Berlin plans to station a full brigade of about 4,800 soldiers there by 2027.", "DEU"),
+    ("About 300 Dutch soldiers will be based at Rukla from next year.", "NLD"),
+])
+def test_forces_rules_stationing_still_ahead_is_planned(extract, text, state):
+    """'will station a brigade ... by 2027', 'plans to station': a stationing still ahead is a plan
+    (planned), like 'will deploy'; 'are stationed' stays deployed."""
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, state) if r["quantity"] is not None} == {"planned"}
+    rows = extract("About 300 Dutch soldiers are stationed at Rukla.")
+    assert statuses(rows, "NLD") == {"deployed"}
