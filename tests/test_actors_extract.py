@@ -790,3 +790,13 @@ def test_actors_extract_a_states_named_ministry_is_its_own_government_actor(nlp)
     assert (ken["type"], ken["country"]) == ("government", "KEN")
     assert (gha["type"], gha["country"]) == ("government", "GHA")
     assert rows["KEN"]["type"] == "state" and rows["GHA"]["type"] == "state"
+
+
+def test_actors_extract_unita_and_splm_io_are_known_bodies(nlp):
+    # reference data: UNITA is Angola's opposition party (not the UNITAF coalition), the SPLM-IO
+    # South Sudan's former rebel movement
+    rows = actors_of(nlp, "In Luanda, UNITA said the budget was too small. Across the continent in Juba, "
+                          "the SPLM-IO accused the army of shelling its positions near Nasir.")
+    unita, splm = by_name(rows, "UNITA"), by_name(rows, "SPLM-IO")
+    assert (unita["type"], unita["country"]) == ("other", "AGO")
+    assert (splm["type"], splm["country"]) == ("armed_group", "SSD")
