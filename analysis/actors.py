@@ -523,6 +523,9 @@ def _inside_named_org(aset: ActorSet, doc: Doc, start: int, end: int) -> bool:
     ent = next((e for e in doc.ents if e.start <= start and end <= e.end), None)
     if ent is None or len(ent) <= end - start:
         return False
+    if "ministry" in doc[start:end].text.lower() and doc[ent.end - 1].lower_ == "of" and ent.end < len(doc) and (
+            (a := aset.at_token(doc[ent.end])) is not None and a.type == "state"):
+        return False  # "[The Ministry of Defence of] Mongolia": the tagger stopped short of the state
     return not any(aset._by_token.get(i) for i in range(ent.start, ent.end))
 
 
@@ -583,7 +586,8 @@ def _government_country(aset: ActorSet, span: Span, governments: list[Actor], me
     if governments:
         return governments[-1].country
     # a junta the reference lists know ("the CNSP") named anywhere in the article
-    named = sorted({a.country for a in aset.actors.values() if a.type == "government" and a.country})
+    named = sorted({a.country for a in aset.actors.values() if a.type == "government" and a.country
+                    and a.kind != "ministry"})
     if len(named) == 1:
         return named[0]
     # "the junta, which has ruled in Mali since ..." : a state later in the same sentence after "in"
@@ -679,6 +683,8 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
         phrase = _strip_determiners(doc[start:span.end]) if start < span.end else span
         if term == "embassy":
             _add_embassy(aset, span, phrase, country)
+        elif _ministry_kind(term):
+            _add_ministry(aset, span, phrase, term, country, metonym_at)
         if country in junta_countries:
             gov = government_of(aset, country)
             # the country modifier inside the phrase is part of the government mention
@@ -743,7 +749,60 @@ def _add_embassy(aset: ActorSet, span: Span, phrase: Span, country: str) -> None
         embassy.name = full[0].upper() + full[1:]
 
 
-SUBNATIONAL_KINDS = {"regional_government", "legislature"}
+#: Words of a government term that tell which ministry it names ("ministry of national defence").
+MINISTRY_KINDS = (("defen", "defence"), ("armed forces", "defence"), ("foreign", "foreign"),
+                  ("interior", "interior"), ("security", "security"))
+
+
+def _ministry_kind(term: str) -> str:
+    """"defence", "foreign", ... for a government term that names a ministry, else ""."""
+    if "ministry" not in term:
+        return ""
+    return next((kind for word, kind in MINISTRY_KINDS if word in term), "")
+
+
+def _add_ministry(aset: ActorSet, span: Span, phrase: Span, term: str, country: str,
+                  metonyms: dict[int, str]) -> None:
+    """"Bahrain's foreign ministry said ...", "the Emirati defence ministry", "the Ministry of
+    Defence of Mongolia", then "the ministry": an analyst lists a state's ministry as an actor of
+    its own (type ``government``, kind ``ministry``, the state's country). Only a phrase that
+    names the ministry's state (a demonym, possessive, "of <state>" or "in <capital>") is taken:
+    "the defence ministry" alone may be any state's.
+
+    Like an embassy, the ministry speaks for its state: the row is recorded without claiming
+    tokens, so the stance and force steps still read the state off the phrase."""
+    doc = span.doc
+    end = span.end
+    named = any((a := aset.at_token(t)) is not None and a.country == country and a.type == "state"
+                for t in phrase) or any(metonyms.get(t.i) == country for t in phrase)
+    if end + 1 < len(doc) and doc[end].lower_ in {"of", "in"}:
+        k = end + 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        m = aset.mention_at(doc[k])
+        if m is not None and aset.actors[m.actor_id].type == "state" and aset.actors[m.actor_id].country == country:
+            named = True
+            if doc[end].lower_ == "of":
+                end = m.end_token
+        elif metonyms.get(k) == country:
+            named = True
+    if not named:
+        return  # "the defence ministry" alone: whose it is stays the government phrase's guess
+    aid = f"{country.lower()}-{_ministry_kind(term)}-ministry"
+    ministry = aset.actors.get(aid) or aset.add_actor(Actor(id=aid, name="", type="government", country=country,
+                                                            source="rule", kind="ministry"))
+    whole = doc[phrase.start:end]
+    full = clean_span_text(whole.text)
+    ministry.mentions.append(Mention(whole.start_char, whole.end_char, whole.start, whole.end, full, aid,
+                                     "government"))
+    for alias in (full, clean_span_text(phrase.text)):
+        if len(alias.split()) > 1 and alias not in ministry.aliases:
+            ministry.aliases.append(alias)
+    if not ministry.name:
+        ministry.name = full[0].upper() + full[1:]
+
+
+SUBNATIONAL_KINDS = {"regional_government", "legislature", "ministry"}
 
 
 def government_of(aset: ActorSet, iso3: str) -> Actor | None:

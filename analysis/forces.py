@@ -1330,6 +1330,8 @@ def modifier_actors(tok: Token, actors, with_from: bool = True) -> list:
                 if pobj.like_num or pobj.lower_ == "own":
                     continue
                 for t in _expand_conj(pobj):
+                    if child.lower_ == "from" and getattr(actors.mention_at(t), "kind", "") == "metonym":
+                        continue  # "160 personnel from Bangui": a capital is where they come from
                     a = _actor_for(t, actors)
                     if a is not None:
                         found.append(a)
@@ -1457,8 +1459,11 @@ def _from_origins(g: Group, actors) -> list:
             if c.dep_ == "prep" and c.lower_ == "from":
                 # every state named in the from-phrase: the parser links long lists by conj,
                 # appos or "of" ("from Ghana, Malaysia, the Republic of Korea and Tanzania")
+                # a capital there is the place the unit moves from ("a company of 160 personnel
+                # from Bangui to Bambari"), not the state that sends it
                 found = _dedupe(_map_contributor(actors.at_token(x), actors) for x in c.subtree
-                                if actors.at_token(x) is not None)
+                                if actors.at_token(x) is not None
+                                and getattr(actors.mention_at(x), "kind", "") != "metonym")
                 found = [a for a in found if a is not None and a.type == "state"]
                 if found:
                     g.shared = len(found) > 1

@@ -778,3 +778,25 @@ def test_actors_extract_un_contingent_code_name_is_a_unit_of_its_state(nlp):
     nep, gha = by_name(rows, "NEPBATT"), by_name(rows, "GHANBATT")
     assert (nep["type"], nep["country"]) == ("military_unit", "NPL")
     assert (gha["type"], gha["country"]) == ("military_unit", "GHA")
+
+
+def test_actors_extract_a_states_named_ministry_is_its_own_government_actor(nlp):
+    # "Kenya's foreign ministry", "the Ministry of Defence of Ghana": a ministry whose state the
+    # phrase names is an actor of its own (a government of that state), not the state itself
+    rows = actors_of(nlp, "Kenya's foreign ministry said the envoy had been summoned. Later the Ministry of "
+                          "Defence of Ghana confirmed that two transport aircraft would fly to Nairobi.")
+    ken = next(r for r in rows.values() if "foreign ministry" in r["name"].lower())
+    gha = next(r for r in rows.values() if "Ministry of Defence" in r["name"])
+    assert (ken["type"], ken["country"]) == ("government", "KEN")
+    assert (gha["type"], gha["country"]) == ("government", "GHA")
+    assert rows["KEN"]["type"] == "state" and rows["GHA"]["type"] == "state"
+
+
+def test_actors_extract_unita_and_splm_io_are_known_bodies(nlp):
+    # reference data: UNITA is Angola's opposition party (not the UNITAF coalition), the SPLM-IO
+    # South Sudan's former rebel movement
+    rows = actors_of(nlp, "In Luanda, UNITA said the budget was too small. Across the continent in Juba, "
+                          "the SPLM-IO accused the army of shelling its positions near Nasir.")
+    unita, splm = by_name(rows, "UNITA"), by_name(rows, "SPLM-IO")
+    assert (unita["type"], unita["country"]) == ("other", "AGO")
+    assert (splm["type"], splm["country"]) == ("armed_group", "SSD")

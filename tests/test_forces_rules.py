@@ -1530,3 +1530,31 @@ def test_forces_rules_the_same_operation_is_the_one_named_last(extract):
                    "one destroyer with about 200 crew to the same operation.")
     assert {r["operation"] for r in rows_for(rows, "ITA")} == {"aspides"}
     assert {r["operation"] for r in rows_for(rows, "GBR")} == {"prosperity-guardian"}
+
+
+@pytest.mark.parametrize("text, state, wrong", [
+    ("Rwanda redeployed a company of 160 personnel from Bangui to Bambari.", "RWA", "CAF"),
+    ("Rwanda has redeployed a company of 160 peacekeepers from Juba to Malakal.", "RWA", "SSD"),
+])
+def test_forces_rules_a_capital_a_unit_comes_from_is_a_place_not_its_state(extract, text, state, wrong):
+    """'a company of 160 personnel from Bangui': a capital in the unit's from-phrase is the place
+    it moves from, not the state that sends it ('troops from Ghana' still names Ghana)."""
+    rows = extract(text)
+    assert quantities(rows, state) == {160}
+    assert rows_for(rows, wrong) == []
+    rows = extract("The mission redeployed a company of 160 troops from Bangladesh to Bambari.")
+    assert quantities(rows, "BGD") == {160}
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Germany will station a brigade of about 4,800 soldiers in Lithuania by 2027.", "DEU"),
+    ("Berlin plans to station a full brigade of about 4,800 soldiers there by 2027.", "DEU"),
+    ("About 300 Dutch soldiers will be based at Rukla from next year.", "NLD"),
+])
+def test_forces_rules_stationing_still_ahead_is_planned(extract, text, state):
+    """'will station a brigade ... by 2027', 'plans to station': a stationing still ahead is a plan
+    (planned), like 'will deploy'; 'are stationed' stays deployed."""
+    rows = extract(text)
+    assert {r["status"] for r in rows_for(rows, state) if r["quantity"] is not None} == {"planned"}
+    rows = extract("About 300 Dutch soldiers are stationed at Rukla.")
+    assert statuses(rows, "NLD") == {"deployed"}
