@@ -1764,9 +1764,25 @@ def _sentence_text(sent: Span) -> tuple[str, int]:
     return stripped, sent.start_char + (len(raw) - len(raw.lstrip()))
 
 
+def _default_status(g: Group | None, st: Status) -> Status:
+    """A counted contingent stated with no word of coming or going ("Canada's roughly 2,200
+    troops form the backbone of the brigade", "the Victoria carries about 200 sailors") is
+    there now; one stated in the future ("about 200 soldiers will train alongside") is planned.
+    "Its crew" is as its ship is, which the sentence may not say, so it stays unknown."""
+    if st.status != "unknown" or g is None or g.quantity is None \
+            or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in g.head.children):
+        return st
+    verb = next((t for t in [g.head, *g.head.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and _negated(verb):
+        return st
+    future = verb is not None and any(a.lower_ in ("will", "would", "shall", "'ll") for a in _aux(verb))
+    return Status("planned" if future else "deployed", "no status word")
+
+
 def _make_row(actors, contributor, op, host, g: Group | None, st: Status, sent: Span) -> dict:
     text, start = _sentence_text(sent)
     q = g.quantity if g is not None else None
+    st = _default_status(g, st)
     # "3,200 troops, most of them from Ghana, Pakistan and India": no one origin has 3,200
     headcount = q is not None and q.kind == "headcount" and not (g is not None and g.shared)
     return {

@@ -1558,3 +1558,12 @@ def test_forces_rules_stationing_still_ahead_is_planned(extract, text, state):
     assert {r["status"] for r in rows_for(rows, state) if r["quantity"] is not None} == {"planned"}
     rows = extract("About 300 Dutch soldiers are stationed at Rukla.")
     assert statuses(rows, "NLD") == {"deployed"}
+
+
+@pytest.mark.parametrize("text, contributor, expected", [
+    ("In Latvia, Canada's roughly 2,200 troops form the backbone of the multinational brigade.", "CAN", (2200, "deployed")),
+    ("The Spanish frigate Victoria carries about 200 sailors.", "ESP", (200, "deployed")),
+    ("About 200 Kenyan soldiers will train alongside the British contingent.", "KEN", (200, "planned")),
+])
+def test_forces_rules_a_counted_contingent_with_no_status_word_is_there_now(extract, text, contributor, expected):
+    assert [(q, st) for q, st, _ in exact(extract(text), contributor)] == [expected]
