@@ -1183,6 +1183,14 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
     role = m.entry.role
     if role in ("agent", "action"):
         subj = _subjects(root)
+        inner = quote_at(root.head, quotes) if root.dep_ == "conj" and quote is None else None
+        if inner is not None and inner.end <= root.i \
+                and all(t.dep_ in ("cc", "punct") or t.is_punct for t in root.doc[inner.end:root.i]) \
+                and not any(c.dep_ in SUBJECT_DEPS for c in root.children) and root.sent.root.i != root.i:
+            # 'welcomed the offers as "a sign that the world has not abandoned Gaza" and called
+            # for ...': the parser joins the verb after the quote to a verb inside it; the
+            # sentence's subject is the one who calls
+            subj = _subjects(root.sent.root)
         clause = root.head
         while clause.dep_ in ("xcomp", "conj") and clause.head is not clause and root.dep_ == "conj":
             clause = clause.head  # "warned that the country risked being dragged ... and called on"

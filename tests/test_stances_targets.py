@@ -957,3 +957,9 @@ def test_stances_targets_respecting_a_decision_or_having_nothing_against_is_neut
 def test_stances_targets_declining_to_take_sides_is_neutral_to_both(nlp):
     got = pairs(nlp, "Greece and Turkey accused each other of violating the buffer zone. NATO has declined to take sides.")
     assert {("nato", "GRC", "neutral"), ("nato", "TUR", "neutral")} <= got
+
+
+def test_stances_targets_a_verb_after_a_quote_keeps_the_sentence_subject(nlp):
+    got = pairs(nlp, 'Arab League Secretary-General Ahmed Aboul Gheit welcomed the offers from Indonesia and Egypt as '
+                     '"a sign that the world has not abandoned Gaza" and called for a full Israeli withdrawal from the Strip.')
+    assert ("ahmed-aboul-gheit", "ISR", "demand") in got
