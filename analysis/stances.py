@@ -1695,6 +1695,12 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
             # "asked the force to set up a second base", "Turkey supported the deployment"
             found = _event_target(t, actors, lex, exclude)
         found = _home_government(t, found, actors, exclude)
+        if not found and t.lower_ in OFFICE_NOUNS and [c.lower_ for c in t.children if c.i < t.i] == ["the"]:
+            # "called on the minister to explain": the last person named with that office
+            office = t.lower_
+            last = _last_named(t, actors, 60, lambda a: a.type == "person" and a.id not in exclude
+                               and office in (a.role or "").lower())
+            found = [last] if last is not None else []
         if not found:
             # 'welcomed "the swift and measured steps" taken by Lithuania, Poland and Latvia':
             # whoever the participle says did it
@@ -1726,6 +1732,9 @@ def _domestic_politician_country(exclude: frozenset, actors) -> str:
             out.add(a.country)
     return next(iter(out)) if len(out) == 1 else ""
 
+
+#: Offices a bare "the <office>" refers back to ("called on the minister to explain").
+OFFICE_NOUNS = {"minister", "president", "premier", "chancellor", "taoiseach", "tanaiste", "secretary"}
 
 #: Role words of people who sit in their own country's legislature or opposition.
 LEGISLATOR_ROLES = {"senator", "mp", "lawmaker", "legislator", "deputy", "congressman", "congresswoman",

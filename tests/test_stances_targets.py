@@ -963,3 +963,10 @@ def test_stances_targets_a_verb_after_a_quote_keeps_the_sentence_subject(nlp):
     got = pairs(nlp, 'Arab League Secretary-General Ahmed Aboul Gheit welcomed the offers from Indonesia and Egypt as '
                      '"a sign that the world has not abandoned Gaza" and called for a full Israeli withdrawal from the Strip.')
     assert ("ahmed-aboul-gheit", "ISR", "demand") in got
+
+
+def test_stances_targets_the_minister_is_the_last_person_named_with_that_office(nlp):
+    got = pairs(nlp, "Danish Defence Minister Troels Lund Poulsen ordered the frigate home. Liberal Alliance defence "
+                     "spokesman Carsten Bach called on the minister to explain why sailors were sent out with weapons "
+                     "that did not work.")
+    assert ("carsten-bach", "troels-lund-poulsen", "demand") in got
