@@ -966,7 +966,9 @@ def test_stances_targets_a_verb_after_a_quote_keeps_the_sentence_subject(nlp):
 
 
 def test_stances_targets_the_minister_is_the_last_person_named_with_that_office(nlp):
-    got = pairs(nlp, "Danish Defence Minister Troels Lund Poulsen ordered the frigate home. Liberal Alliance defence "
-                     "spokesman Carsten Bach called on the minister to explain why sailors were sent out with weapons "
-                     "that did not work.")
-    assert ("carsten-bach", "troels-lund-poulsen", "demand") in got
+    got = pairs(nlp, "Defence Minister Simon Harris told the Dail the contingent would stay on the Golan. The battalion "
+                     "has 130 soldiers at Camp Faouar. UNDOF has roughly 1,100 troops. Its largest contingents come "
+                     "from Nepal and India. The mandate runs until June. Under the triple lock, a UN mandate is needed. "
+                     "Labour also supported the deployment. Its spokesperson, Ciaran Doherty, called on the minister "
+                     "to publish the threat assessment.")
+    assert ("ciaran-doherty", "simon-harris", "demand") in got
