@@ -2421,7 +2421,10 @@ def _descriptive_phrases(aset: ActorSet, doc: Doc) -> None:
 #: group", "the association"), and which kinds of actor each can name.
 BODY_REFERENCE_NOUNS = {"group": ("armed", "ngo"), "organisation": ("ngo",), "organization": ("ngo",),
                         "association": ("ngo",), "watchdog": ("ngo",), "charity": ("ngo",),
-                        "movement": ("armed",)}
+                        "movement": ("armed",), "militants": ("armed",), "rebels": ("armed",),
+                        "insurgents": ("armed",), "jihadists": ("armed",), "fighters": ("armed",)}
+#: The plural nouns above: fighters a group is referred back to by ("The militants attacked ...").
+PLURAL_BODY_NOUNS = {"militants", "rebels", "insurgents", "jihadists", "fighters"}
 NGO_KINDS = {"ngo", "humanitarian", "research", "think_tank"}
 
 
@@ -2435,13 +2438,15 @@ def _fits_body_noun(actor: Actor, noun: str) -> bool:
 
 
 def _body_descriptions(aset: ActorSet, doc: Doc) -> None:
-    """"The New York-based group accused ...", "the association has long called on ...": the
+    """"The New York-based group accused ...", "the association has long called on ...", "The
+    militants attacked ...": the
     body last named within three sentences before it whose kind the noun fits (a non-governmental
     organisation, an armed group, or any body whose own name carries the noun)."""
     sents = list(doc.sents)
     for tok in doc:
         noun = tok.lower_
-        if noun not in BODY_REFERENCE_NOUNS or tok.tag_ != "NN" or tok.i in aset._by_token:
+        if noun not in BODY_REFERENCE_NOUNS or tok.i in aset._by_token \
+                or tok.tag_ != ("NNS" if noun in PLURAL_BODY_NOUNS else "NN"):
             continue
         if tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ == "of" or doc[tok.i + 1].pos_ == "PROPN"):
             continue  # "the group of experts", "the group Wagner"
@@ -2468,6 +2473,9 @@ def _body_descriptions(aset: ActorSet, doc: Doc) -> None:
         best = None
         for m in aset.mentions:
             if first <= m.start_token and m.end_token <= start - 1:
+                if m.end_token + 1 < len(doc) and doc[m.end_token].text == "-" \
+                        and doc[m.end_token + 1].text[:1].islower():
+                    continue  # "the al-Qaeda-linked group": a name inside a modifier is not the group
                 a = aset.actors.get(m.actor_id)
                 if a is not None and _fits_body_noun(a, noun) and (best is None or m.start > best[0]):
                     best = (m.start, a)

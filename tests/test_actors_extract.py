@@ -811,3 +811,12 @@ def test_actors_extract_ministry_named_only_by_its_capital_or_of_a_government_ac
     names = {r["name"] for r in rows.values()}
     assert "Nairobi's defence ministry" not in names, names
     assert [r["type"] for r in rows.values() if r["country"] == "SDN"].count("government") == 1, names
+
+
+def test_actors_extract_the_militants_is_the_armed_group_named_before(nlp):
+    # "The rebels", "the militants": the armed group named last in the sentences before, not one
+    # named only inside a modifier ("an Islamic State-linked group")
+    rows = actors_of(nlp, "The Allied Democratic Forces, an Islamic State-linked group, raided a village near Beni "
+                          "on Sunday. The rebels burned dozens of houses, according to local officials.")
+    adf = next(r for r in rows.values() if r["name"].startswith("Allied Democratic"))
+    assert "The rebels" in aliases(adf), rows
