@@ -683,7 +683,9 @@ def _governments(aset: ActorSet, doc: Doc, metonyms: list[tuple[Span, str]]) -> 
         phrase = _strip_determiners(doc[start:span.end]) if start < span.end else span
         if term == "embassy":
             _add_embassy(aset, span, phrase, country)
-        elif _ministry_kind(term):
+        elif _ministry_kind(term) and country not in junta_countries:
+            # where the article has the state's government as an actor ("Sudan's army-led
+            # government ... Sudan's foreign ministry"), the ministry's phrase stays that government's
             _add_ministry(aset, span, phrase, term, country, metonym_at)
         if country in junta_countries:
             gov = government_of(aset, country)
@@ -766,15 +768,17 @@ def _add_ministry(aset: ActorSet, span: Span, phrase: Span, term: str, country: 
     """"Bahrain's foreign ministry said ...", "the Emirati defence ministry", "the Ministry of
     Defence of Mongolia", then "the ministry": an analyst lists a state's ministry as an actor of
     its own (type ``government``, kind ``ministry``, the state's country). Only a phrase that
-    names the ministry's state (a demonym, possessive, "of <state>" or "in <capital>") is taken:
+    names the ministry's state (a demonym, possessive or "of <state>", not only its capital) is taken:
     "the defence ministry" alone may be any state's.
 
     Like an embassy, the ministry speaks for its state: the row is recorded without claiming
     tokens, so the stance and force steps still read the state off the phrase."""
     doc = span.doc
     end = span.end
+    # the state's name or demonym, not a capital ("Dar es Salaam's defence ministry", "the
+    # defence ministry in Berlin" are reported sources an analyst rarely tabulates)
     named = any((a := aset.at_token(t)) is not None and a.country == country and a.type == "state"
-                for t in phrase) or any(metonyms.get(t.i) == country for t in phrase)
+                and metonyms.get(t.i) != country for t in phrase)
     if end + 1 < len(doc) and doc[end].lower_ in {"of", "in"}:
         k = end + 1
         if doc[k].lower_ == "the" and k + 1 < len(doc):
@@ -784,8 +788,6 @@ def _add_ministry(aset: ActorSet, span: Span, phrase: Span, term: str, country: 
             named = True
             if doc[end].lower_ == "of":
                 end = m.end_token
-        elif metonyms.get(k) == country:
-            named = True
     if not named:
         return  # "the defence ministry" alone: whose it is stays the government phrase's guess
     aid = f"{country.lower()}-{_ministry_kind(term)}-ministry"
@@ -2419,7 +2421,10 @@ def _descriptive_phrases(aset: ActorSet, doc: Doc) -> None:
 #: group", "the association"), and which kinds of actor each can name.
 BODY_REFERENCE_NOUNS = {"group": ("armed", "ngo"), "organisation": ("ngo",), "organization": ("ngo",),
                         "association": ("ngo",), "watchdog": ("ngo",), "charity": ("ngo",),
-                        "movement": ("armed",)}
+                        "movement": ("armed",), "militants": ("armed",), "rebels": ("armed",),
+                        "insurgents": ("armed",), "jihadists": ("armed",), "fighters": ("armed",)}
+#: The plural nouns above: fighters a group is referred back to by ("The militants attacked ...").
+PLURAL_BODY_NOUNS = {"militants", "rebels", "insurgents", "jihadists", "fighters"}
 NGO_KINDS = {"ngo", "humanitarian", "research", "think_tank"}
 
 
@@ -2433,13 +2438,15 @@ def _fits_body_noun(actor: Actor, noun: str) -> bool:
 
 
 def _body_descriptions(aset: ActorSet, doc: Doc) -> None:
-    """"The New York-based group accused ...", "the association has long called on ...": the
+    """"The New York-based group accused ...", "the association has long called on ...", "The
+    militants attacked ...": the
     body last named within three sentences before it whose kind the noun fits (a non-governmental
     organisation, an armed group, or any body whose own name carries the noun)."""
     sents = list(doc.sents)
     for tok in doc:
         noun = tok.lower_
-        if noun not in BODY_REFERENCE_NOUNS or tok.tag_ != "NN" or tok.i in aset._by_token:
+        if noun not in BODY_REFERENCE_NOUNS or tok.i in aset._by_token \
+                or tok.tag_ != ("NNS" if noun in PLURAL_BODY_NOUNS else "NN"):
             continue
         if tok.i + 1 < len(doc) and (doc[tok.i + 1].lower_ == "of" or doc[tok.i + 1].pos_ == "PROPN"):
             continue  # "the group of experts", "the group Wagner"
@@ -2466,6 +2473,9 @@ def _body_descriptions(aset: ActorSet, doc: Doc) -> None:
         best = None
         for m in aset.mentions:
             if first <= m.start_token and m.end_token <= start - 1:
+                if m.end_token + 1 < len(doc) and doc[m.end_token].text == "-" \
+                        and doc[m.end_token + 1].text[:1].islower():
+                    continue  # "the al-Qaeda-linked group": a name inside a modifier is not the group
                 a = aset.actors.get(m.actor_id)
                 if a is not None and _fits_body_noun(a, noun) and (best is None or m.start > best[0]):
                     best = (m.start, a)

@@ -800,3 +800,23 @@ def test_actors_extract_unita_and_splm_io_are_known_bodies(nlp):
     unita, splm = by_name(rows, "UNITA"), by_name(rows, "SPLM-IO")
     assert (unita["type"], unita["country"]) == ("other", "AGO")
     assert (splm["type"], splm["country"]) == ("armed_group", "SSD")
+
+
+def test_actors_extract_ministry_named_only_by_its_capital_or_of_a_government_actor_is_no_own_actor(nlp):
+    # a ministry named only by its capital ("Nairobi's defence ministry") is a reported source,
+    # and where the article has the state's government as an actor, its ministry's phrase stays
+    # that government's: neither gets a ministry row of its own
+    rows = actors_of(nlp, "Kenya will send 300 more police officers, Nairobi's defence ministry said. In Khartoum, "
+                          "the army-led government of Sudan protested, and Sudan's foreign ministry summoned the envoy.")
+    names = {r["name"] for r in rows.values()}
+    assert "Nairobi's defence ministry" not in names, names
+    assert [r["type"] for r in rows.values() if r["country"] == "SDN"].count("government") == 1, names
+
+
+def test_actors_extract_the_militants_is_the_armed_group_named_before(nlp):
+    # "The rebels", "the militants": the armed group named last in the sentences before, not one
+    # named only inside a modifier ("an Islamic State-linked group")
+    rows = actors_of(nlp, "The Allied Democratic Forces, an Islamic State-linked group, raided a village near Beni "
+                          "on Sunday. The rebels burned dozens of houses, according to local officials.")
+    adf = next(r for r in rows.values() if r["name"].startswith("Allied Democratic"))
+    assert "The rebels" in aliases(adf), rows
