@@ -1186,10 +1186,13 @@ def resolve_sources(m: CueMatch, quotes: list[Quote], actors, lex: Lexicon) -> R
         inner = quote_at(root.head, quotes) if root.dep_ == "conj" and quote is None else None
         if inner is not None and inner.end <= root.i \
                 and all(t.dep_ in ("cc", "punct") or t.is_punct for t in root.doc[inner.end:root.i]) \
-                and not any(c.dep_ in SUBJECT_DEPS for c in root.children) and root.sent.root.i != root.i:
+                and not any(c.dep_ in SUBJECT_DEPS for c in root.children) and root.sent.root.i != root.i \
+                and all(t in inner for t in _subjects(root.head)) \
+                and _resolve_tokens(_subjects(root.sent.root), quote, actors, lex):
             # 'welcomed the offers as "a sign that the world has not abandoned Gaza" and called
             # for ...': the parser joins the verb after the quote to a verb inside it; the
-            # sentence's subject is the one who calls
+            # sentence's subject is the one who calls (not in 'Guterres was "concerned" and
+            # appealed to Bamako', where the quoted verb's subject is outside the quote)
             subj = _subjects(root.sent.root)
         clause = root.head
         while clause.dep_ in ("xcomp", "conj") and clause.head is not clause and root.dep_ == "conj":
