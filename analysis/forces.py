@@ -1084,6 +1084,12 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
     if pledge and not negated:
         if entry is not None and _lookup(entry, "future") in ("withdrawing", "remaining"):
             return Status(_lookup(entry, "future"), cue_text)
+        # "has offered to send", "is ready/prepared/willing to contribute": put forward and waiting
+        # for someone to accept, not decided (pending); a pledge or commitment is planned
+        offered = frames.get("offer", frozenset())
+        if any(v.lemma_.lower() in offered or any(c.dep_ == "acomp" and c.lemma_.lower() in offered
+                                                  for c in v.children) for v in pledge):
+            return Status("pending", cue_text)
         return Status("planned", cue_text)
     if top.dep_ == "acl" and top.head.lemma_.lower() in frames.get("intent", ()) and tense == "infinitive":
         tense = "future"
@@ -1871,7 +1877,7 @@ def _pronoun_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon,
         st = classify_status(verb, slex, actors)
         if st.status in ("unknown", "refused"):
             continue
-        if match_verb_cue(verb, slex) is None and st.status != "planned":
+        if match_verb_cue(verb, slex) is None and st.status not in ("planned", "pending"):
             continue
         contribs = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in clause_subjects(verb, actors)
                            if s.pos_ in ("PROPN", "PRON", "NOUN"))

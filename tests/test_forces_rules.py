@@ -373,8 +373,9 @@ def test_forces_rules_an_offer_awaiting_approval_in_the_next_sentence_is_pending
     assert exact(rows, "TGO") == [(None, "pending", "")]
 
 
-def test_forces_rules_approval_of_something_else_leaves_the_offer_planned(extract):
-    rows = extract("Togo has offered a company of engineers. The budget is awaiting the approval of the commission.")
+def test_forces_rules_approval_of_something_else_leaves_the_pledge_planned(extract):
+    # (an offer is pending in itself since round 7, so the check uses a pledge)
+    rows = extract("Togo has pledged a company of engineers. The budget is awaiting the approval of the commission.")
     assert exact(rows, "TGO") == [(None, "planned", "")]
 
 
@@ -635,9 +636,9 @@ def test_forces_rules_being_approached_or_considering_is_no_contribution(extract
     assert rows_for(extract(text), absent) == []
 
 
-def test_forces_rules_an_offer_beside_a_deliberation_is_still_planned(extract):
+def test_forces_rules_an_offer_beside_a_deliberation_is_still_an_offer(extract):
     rows = extract("Benin, which has already offered 200 soldiers, is considering sending more.")
-    assert {r["status"] for r in rows_for(rows, "BEN") if r["quantity"] == 200} == {"planned"}
+    assert {r["status"] for r in rows_for(rows, "BEN") if r["quantity"] == 200} == {"pending"}
 
 
 @pytest.mark.parametrize("text, contributor, quantity", [
@@ -1567,3 +1568,27 @@ def test_forces_rules_stationing_still_ahead_is_planned(extract, text, state):
 ])
 def test_forces_rules_a_counted_contingent_with_no_status_word_is_there_now(extract, text, contributor, expected):
     assert [(q, st) for q, st, _ in exact(extract(text), contributor)] == [expected]
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("Indonesia has offered a battalion of some 800 soldiers to the stabilisation force.", "IDN", 800),
+    ("Ghana is offering about 250 police officers for the mission in Haiti.", "GHA", 250),
+    ("The defence minister said Chile was ready to contribute 120 engineers to the UN force.", "CHL", 120),
+    ("Uruguay is prepared to send up to 300 troops, officials in Montevideo said.", "URY", 300),
+    ("Senegal said it was willing to deploy a company of 150 soldiers once a ceasefire holds.", "SEN", 150),
+    ("Malaysia said it stood ready to send troops to the force.", "MYS", None),
+])
+def test_forces_rules_an_offer_or_a_readiness_to_send_is_pending(extract, text, contributor, quantity):
+    """'has offered', 'is ready/prepared/willing to send': troops put forward and waiting for the
+    other side to accept (or for a condition), not a decided move; the gold convention marks
+    offers 'pending' ('offered but awaiting someone's approval, or promised with no date'), while
+    a pledge or a commitment stays planned."""
+    rows = rows_for(extract(text), contributor)
+    assert {r["status"] for r in rows if r["quantity"] == quantity} == {"pending"}
+
+
+def test_forces_rules_a_pledge_is_still_planned(extract):
+    rows = extract("Kenya has pledged 1,000 police officers to the mission in Haiti.")
+    assert statuses(rows, "KEN") == {"planned"}
+    rows = extract("Greece has committed the frigate Hydra and roughly 190 crew from December.")
+    assert {r["status"] for r in rows_for(rows, "GRC") if r["quantity"] == 190} == {"planned"}
