@@ -2358,7 +2358,8 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
         if tok.ent_type_ in ulex.excluded_entity_types:
             continue
         if not rooted and (tok.head.pos_ not in ("VERB", "AUX") or (
-                match_verb_cue(tok.head, slex) is None and not _requested_approval(tok.head, slex))):
+                match_verb_cue(tok.head, slex) is None and not _requested_approval(tok.head, slex)
+                and not _due_to_move(tok.head, slex))):
             continue  # "has asked its parliament to approve up to 500 more" counts too
         before = [g for g in groups if g.head.i < tok.i and g.quantity is not None and g.quantity.kind == "headcount"]
         # "Several hundred of them will leave": a share of the troops just counted
@@ -2421,6 +2422,14 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
         q.text, q.kind = text, "headcount"
         out.append(Group(head=tok, tokens=[tok], quantity=q, personnel=personnel))
     return out
+
+
+def _due_to_move(be: Token, slex: StatusLexicon) -> bool:
+    """"another 120 are due to arrive", "some 200 are expected to leave": a copula whose
+    adjective governs a status verb moves its subject like the verb itself."""
+    return be.lemma_.lower() == "be" and any(
+        a.dep_ == "acomp" and any(x.dep_ == "xcomp" and match_verb_cue(x, slex) is not None for x in a.children)
+        for a in be.children)
 
 
 def _added_to(prep: Token) -> bool:
@@ -3295,6 +3304,23 @@ def _foreign_national_fallback(op, contributor, ops: list, carry: dict | None) -
     return True
 
 
+def _bare_subject_owners(candidates: list, elliptic: set[int]) -> list:
+    """"Italy keeps about 900 soldiers in Lebanon, and some 300 will leave", "... had been serving
+    at the base; around 100 will remain": a bare number that is the subject of its own verb
+    stands for troops of the contingent counted just before it in the sentence, so it takes that
+    contingent's contributors (the general rule that a subject with no contributor takes the
+    sentence's only one leaves subjects out, as a subject usually names its own owner)."""
+    out = []
+    for g, pred, st, contribs in candidates:
+        if not contribs and id(g) in elliptic and g.head.like_num and g.head.dep_ in _SUBJ_DEPS:
+            before = [cs for g2, _p, _s, cs in candidates if g2.head.i < g.head.i and cs
+                      and g2.quantity is not None and g2.quantity.kind == "headcount"]
+            if before:
+                contribs = list(before[-1])
+        out.append((g, pred, st, contribs))
+    return out
+
+
 def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, previous: list | None = None,
                    carry: dict | None = None) -> list[dict]:
     """Rows of one sentence; ``previous`` holds the contributors of the sentence before it
@@ -3325,7 +3351,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     if carry is not None:
         counted = [g for g in groups if g.quantity is not None and g.quantity.kind == "headcount"]
     gap_owners = _gap_owners(sent, actors, ulex, groups)
-    for g in groups + _ellipsis_groups(sent, groups, slex, ulex, carry):
+    elliptic = _ellipsis_groups(sent, groups, slex, ulex, carry)
+    for g in groups + elliptic:
         pred = governing_predicate(g.head)
         vehicle = _carrier(g, slex)
         if vehicle is not None:
@@ -3374,6 +3401,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             contribs = _sayer_actors(pred, actors, slex)
         candidates.append((g, pred, st, contribs))
     candidates = _succession_contributors(candidates, slex)
+    candidates = _bare_subject_owners(candidates, {id(g) for g in elliptic})
     # a contingent with no contributor of its own takes the sentence's only contributor
     named = _dedupe(a for *_, cs in candidates for a in cs)
     rows = []

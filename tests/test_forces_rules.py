@@ -1592,3 +1592,21 @@ def test_forces_rules_a_pledge_is_still_planned(extract):
     assert statuses(rows, "KEN") == {"planned"}
     rows = extract("Greece has committed the frigate Hydra and roughly 190 crew from December.")
     assert {r["status"] for r in rows_for(rows, "GRC") if r["quantity"] == 190} == {"planned"}
+
+
+@pytest.mark.parametrize("text, contributor, expected", [
+    ("Italy keeps about 900 soldiers in Lebanon, and some 300 will leave in the autumn.",
+     "ITA", {(900, "deployed"), (300, "withdrawing")}),
+    ("Roughly 180 German soldiers had been serving at the base; around 100 will remain in Iraq.",
+     "DEU", {(180, "deployed"), (100, "remaining")}),
+    ("Poland has sent 250 engineers to the mission, and another 120 are due to arrive next month.",
+     "POL", {(250, "deployed"), (120, "arriving|planned")}),
+])
+def test_forces_rules_a_bare_number_subject_after_a_counted_contingent_is_its_share(
+        extract, text, contributor, expected):
+    """'Italy keeps about 900 soldiers ..., and some 300 will leave': a bare number that is the
+    subject of a status verb stands for troops of the contingent counted just before it in the
+    sentence, so it belongs to that contingent's contributor (its own row, its own status)."""
+    rows = rows_for(extract(text), contributor)
+    for q, sts in expected:  # "a|b": either reading is defensible ("due to arrive next month")
+        assert any(r["quantity"] == q and r["status"] in sts.split("|") for r in rows), (q, sts, rows)
