@@ -2557,6 +2557,25 @@ _LEADER_TITLES = frozenset({"commander", "chief", "head", "leader", "spokesman",
                             "spokesperson", "deputy", "general"})
 
 
+#: Nouns of joint activity: the unit they are held "with" is a partner ("drills with the UAE
+#: Presidential Guard", "exercises with the Indonesian Marine Corps", "training with the Lithuanian army").
+_JOINT_ACTIVITY_NOUNS = frozenset({"drill", "drills", "exercise", "exercises", "training", "manoeuvre",
+                                   "manoeuvres", "maneuver", "maneuvers", "wargame", "wargames"})
+
+
+def _exercise_partner(g: Group) -> bool:
+    """A unit in a with-phrase of an exercise or training noun is the partner the troops train
+    with, not a contingent that the sentence's verb moves."""
+    h = g.head
+    if h.dep_ != "pobj" or h.head.lower_ != "with":
+        return False
+    owner = h.head.head
+    # "after eight months of joint drills with ...": the parser may hang the with-phrase on the span
+    nouns = [owner] + [p for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+    return any(n.lemma_.lower() in _JOINT_ACTIVITY_NOUNS or n.lower_ in _JOINT_ACTIVITY_NOUNS for n in nouns)
+
+
 def _led_by_person(g: Group) -> bool:
     """"A senior commander of the Islamic Revolutionary Guard Corps was less careful": an
     uncounted force after "of" on a person's title is named for who the person is."""
@@ -3365,7 +3384,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 and g.quantity is None and not _state_modified(g.head, actors) and not _status_marked(g.head, pred, slex):
             continue  # "the rotation" alone is no contingent; "the outgoing Slovak rotation" is
         if _non_contribution(pred, slex) or _beneficiary(g, slex) or _generic_unit(g) \
-                or _watched(g, slex) or _led_by_person(g):
+                or _watched(g, slex) or _led_by_person(g) or _exercise_partner(g):
             continue
         st = _group_status(g, pred, slex, actors)
         if _uncounted_crossing(g, pred, slex):

@@ -1610,3 +1610,16 @@ def test_forces_rules_a_bare_number_subject_after_a_counted_contingent_is_its_sh
     rows = rows_for(extract(text), contributor)
     for q, sts in expected:  # "a|b": either reading is defensible ("due to arrive next month")
         assert any(r["quantity"] == q and r["status"] in sts.split("|") for r in rows), (q, sts, rows)
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("The Korean soldiers they are replacing are due home in February after eight months of joint drills "
+     "with the UAE Presidential Guard.", "ARE"),
+    ("About 200 US Marines left Darwin on Friday after a month of exercises with the Indonesian Marine Corps.",
+     "IDN"),
+    ("The Dutch company will return home in May after six months of training with the Lithuanian army.", "LTU"),
+])
+def test_forces_rules_a_unit_trained_with_is_a_partner_not_a_contingent(extract, text, partner):
+    """'after eight months of joint drills with the UAE Presidential Guard': the unit an exercise or
+    a training is held with is the host's partner, not a contingent that moves with the verb."""
+    assert rows_for(extract(text), partner) == []
