@@ -840,6 +840,9 @@ def _unclaim(aset: ActorSet, m: Mention) -> None:
 #: Verbs whose "to X" is someone addressed, not a destination ("appealed to Bamako").
 ADDRESS_VERBS = {"appeal", "write", "speak", "talk", "say", "complain", "protest", "explain", "signal",
                  "object", "apologise", "apologize", "reply", "respond", "turn"}
+#: Adjectives whose "to" names the one a feeling is held towards ("grateful to Ulaanbaatar").
+ATTITUDE_ADJECTIVES = {"grateful", "thankful", "indebted", "hostile", "friendly", "loyal", "opposed",
+                       "sympathetic", "appreciative", "obliged"}
 
 
 #: Nouns of meetings and texts a capital names by where they were held or signed ("the Madrid
@@ -874,7 +877,9 @@ def _resolve_metonyms(aset: ActorSet, metonyms: list[tuple[Span, str]]) -> None:
             continue
         prev = span.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.lower_ in {"in", "to", "at", "into", "near", "outside", "around", "via"}:
-            addressed = prev.lower_ == "to" and prev.head.lemma_ in ADDRESS_VERBS  # "appealed to Bamako"
+            # "appealed to Bamako", "deeply grateful to Ulaanbaatar"
+            addressed = prev.lower_ == "to" and (prev.head.lemma_ in ADDRESS_VERBS
+                                                 or prev.head.lower_ in ATTITUDE_ADJECTIVES)
             if not (addressed or prev.head.lemma_ in GENERIC_GOVERNMENT_HEADS or _has_junta_word(prev.head.text)):
                 continue
             if aset.claimed(span.start, span.end):

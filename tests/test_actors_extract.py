@@ -832,3 +832,11 @@ def test_actors_extract_office_phrase_far_back_is_its_only_holder(nlp):
                           "The Defence Secretary rejected claims that the course was too short.")
     wallace = next(r for r in rows.values() if r["name"] == "Ben Wallace")
     assert "The Defence Secretary" in aliases(wallace), rows
+
+
+def test_actors_extract_capital_after_grateful_to_is_an_actor(nlp):
+    # a capital first used as a place ("trained in Dhaka") and then as the one thanked
+    # ("grateful to Dhaka") is the state there
+    rows = actors_of(nlp, "The first troops trained in Dhaka for a month. \"We are grateful to Dhaka "
+                          "for sending them,\" the mission's chief said.")
+    assert "BGD" in rows and rows["BGD"]["mentions"] >= 1 and "Dhaka" in aliases(rows["BGD"]), rows
