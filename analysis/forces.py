@@ -3428,6 +3428,13 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     for g, pred, st, contribs in candidates:
         if not contribs and len(named) == 1 and g.head.dep_ not in _SUBJ_DEPS | {"pobj"}:
             contribs = named
+        if not contribs and len(named) == 1 and g.head.dep_ in _SUBJ_DEPS and pred is not None \
+                and pred.dep_ == "conj" and g.quantity is not None and g.quantity.kind == "headcount" \
+                and st.status != "unknown" and not _names_actor(g, actors) and not _foreign(g):
+            # "About 600 Spanish troops will remain in Latvia, and a battery of some 90 gunners will
+            # arrive next month": the counted subject of a conjoined clause that names no owner
+            # goes with the sentence's only contributor
+            contribs = named
         if not contribs and len(named) == 1 and any(
                 c.dep_ == "relcl" and c.lemma_.lower() in slex.frames.get("succession", frozenset())
                 for t in g.tokens for c in t.children):

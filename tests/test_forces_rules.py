@@ -1623,3 +1623,25 @@ def test_forces_rules_a_unit_trained_with_is_a_partner_not_a_contingent(extract,
     """'after eight months of joint drills with the UAE Presidential Guard': the unit an exercise or
     a training is held with is the host's partner, not a contingent that moves with the verb."""
     assert rows_for(extract(text), partner) == []
+
+
+@pytest.mark.parametrize("text, contributor, expected", [
+    ("About 600 Spanish troops will remain in Latvia, and a battery of some 90 gunners will arrive next month.",
+     "ESP", {(600, "remaining"), (90, "arriving|planned")}),
+    ("Italy's 250-strong company is staying, and a platoon of 40 engineers is due to land on Friday.",
+     "ITA", {(250, "remaining"), (40, "arriving|planned")}),
+])
+def test_forces_rules_a_counted_subject_of_a_conjoined_clause_takes_the_sentences_contributor(
+        extract, text, contributor, expected):
+    """'About 600 Spanish troops will remain ..., and a battery of some 90 gunners will arrive': the
+    counted subject of a conjoined clause that names no owner belongs to the sentence's only
+    contributor."""
+    rows = rows_for(extract(text), contributor)
+    for q, sts in expected:
+        assert any(r["quantity"] == q and r["status"] in sts.split("|") for r in rows), (q, sts, rows)
+
+
+def test_forces_rules_a_counted_subject_of_a_conjoined_clause_with_its_own_state_keeps_it(extract):
+    rows = extract("About 600 Spanish troops will remain in Latvia, and some 90 Polish gunners will arrive next month.")
+    assert quantities(rows, "ESP") == {600}
+    assert quantities(rows, "POL") == {90}
