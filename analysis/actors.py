@@ -840,6 +840,9 @@ def _unclaim(aset: ActorSet, m: Mention) -> None:
 #: Verbs whose "to X" is someone addressed, not a destination ("appealed to Bamako").
 ADDRESS_VERBS = {"appeal", "write", "speak", "talk", "say", "complain", "protest", "explain", "signal",
                  "object", "apologise", "apologize", "reply", "respond", "turn"}
+#: Adjectives whose "to" names the one a feeling is held towards ("grateful to Ulaanbaatar").
+ATTITUDE_ADJECTIVES = {"grateful", "thankful", "indebted", "hostile", "friendly", "loyal", "opposed",
+                       "sympathetic", "appreciative", "obliged"}
 
 
 #: Nouns of meetings and texts a capital names by where they were held or signed ("the Madrid
@@ -874,7 +877,9 @@ def _resolve_metonyms(aset: ActorSet, metonyms: list[tuple[Span, str]]) -> None:
             continue
         prev = span.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.lower_ in {"in", "to", "at", "into", "near", "outside", "around", "via"}:
-            addressed = prev.lower_ == "to" and prev.head.lemma_ in ADDRESS_VERBS  # "appealed to Bamako"
+            # "appealed to Bamako", "deeply grateful to Ulaanbaatar"
+            addressed = prev.lower_ == "to" and (prev.head.lemma_ in ADDRESS_VERBS
+                                                 or prev.head.lower_ in ATTITUDE_ADJECTIVES)
             if not (addressed or prev.head.lemma_ in GENERIC_GOVERNMENT_HEADS or _has_junta_word(prev.head.text)):
                 continue
             if aset.claimed(span.start, span.end):
@@ -2334,7 +2339,9 @@ def _office_phrase_references(aset: ActorSet, doc: Doc) -> None:
 
 def _role_references(aset: ActorSet, doc: Doc) -> None:
     """"the president", "the defence minister": the last person before it, within five sentences,
-    whose role has every word of the phrase. Not "the president of X" (a new office holder)."""
+    whose role has every word of the phrase, or further back the only person of the article before
+    it with such a role (or the only one titled with the phrase itself) when the phrase names the
+    office fully ("the Defence Secretary", not "the president"). Not "the president of X" (a new office holder)."""
     sent_of = _sentence_numbers(doc)
     for tok in doc:
         if tok.lower_ not in ROLE_HEADS or tok.i in aset._by_token or tok.tag_ in {"NNS", "NNPS"}:
@@ -2349,14 +2356,27 @@ def _role_references(aset: ActorSet, doc: Doc) -> None:
         if start == 0 or doc[start - 1].lower_ != "the":
             continue
         words = [t.lower_ for t in doc[start:tok.i + 1]]
-        people = [m for m in aset.mentions if m.end_token <= start and aset.actors[m.actor_id].type == "person"
-                  and sent_of.get(tok.i, 0) - sent_of.get(m.start_token, 0) <= 5]
         canonical = dict(aset.ref.titles).get(" ".join(words), "")  # "defence secretary" -> "defence minister"
-        for m in sorted(people, key=lambda m: -m.start):
+
+        def holds(m: Mention) -> bool:
             role = aset.actors[m.actor_id].role.lower()
-            if role and (all(w in role for w in words) or role == canonical):
-                aset.add_mention(aset.actors[m.actor_id], doc[start - 1:tok.i + 1], "descriptive")
-                break
+            return bool(role) and (all(w in role for w in words) or role == canonical)
+
+        before = [m for m in aset.mentions if m.end_token <= start and aset.actors[m.actor_id].type == "person"]
+        near = [m for m in before if sent_of.get(tok.i, 0) - sent_of.get(m.start_token, 0) <= 5 and holds(m)]
+        if near:
+            target = aset.actors[max(near, key=lambda m: m.start).actor_id]
+        else:
+            # further back: "The Defence Secretary rejected the claims" long after "Defence Secretary
+            # John Healey said": the one person of the article before it who holds that office
+            holders = {m.actor_id for m in before if holds(m)}
+            titled = {a for a in holders if any(" ".join(words) in x.lower() for x in aset.actors[a].aliases)}
+            if len(titled) == 1:
+                holders = titled  # "Defence Secretary John Healey", not "Defence Minister Judith Collins"
+            if len(holders) != 1 or len(words) < 2:
+                continue
+            target = aset.actors[holders.pop()]
+        aset.add_mention(target, doc[start - 1:tok.i + 1], "descriptive")
 
 
 def _descriptive_phrases(aset: ActorSet, doc: Doc) -> None:

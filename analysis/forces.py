@@ -1084,6 +1084,12 @@ def classify_status(pred: Token | None, lex: StatusLexicon | None = None, actors
     if pledge and not negated:
         if entry is not None and _lookup(entry, "future") in ("withdrawing", "remaining"):
             return Status(_lookup(entry, "future"), cue_text)
+        # "has offered to send", "is ready/prepared/willing to contribute": put forward and waiting
+        # for someone to accept, not decided (pending); a pledge or commitment is planned
+        offered = frames.get("offer", frozenset())
+        if any(v.lemma_.lower() in offered or any(c.dep_ == "acomp" and c.lemma_.lower() in offered
+                                                  for c in v.children) for v in pledge):
+            return Status("pending", cue_text)
         return Status("planned", cue_text)
     if top.dep_ == "acl" and top.head.lemma_.lower() in frames.get("intent", ()) and tense == "infinitive":
         tense = "future"
@@ -1871,7 +1877,7 @@ def _pronoun_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon,
         st = classify_status(verb, slex, actors)
         if st.status in ("unknown", "refused"):
             continue
-        if match_verb_cue(verb, slex) is None and st.status != "planned":
+        if match_verb_cue(verb, slex) is None and st.status not in ("planned", "pending"):
             continue
         contribs = _dedupe(_map_contributor(_actor_for(s, actors), actors) for s in clause_subjects(verb, actors)
                            if s.pos_ in ("PROPN", "PRON", "NOUN"))
@@ -2352,7 +2358,8 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
         if tok.ent_type_ in ulex.excluded_entity_types:
             continue
         if not rooted and (tok.head.pos_ not in ("VERB", "AUX") or (
-                match_verb_cue(tok.head, slex) is None and not _requested_approval(tok.head, slex))):
+                match_verb_cue(tok.head, slex) is None and not _requested_approval(tok.head, slex)
+                and not _due_to_move(tok.head, slex))):
             continue  # "has asked its parliament to approve up to 500 more" counts too
         before = [g for g in groups if g.head.i < tok.i and g.quantity is not None and g.quantity.kind == "headcount"]
         # "Several hundred of them will leave": a share of the troops just counted
@@ -2415,6 +2422,14 @@ def _ellipsis_groups(sent: Span, groups: list[Group], slex: StatusLexicon, ulex:
         q.text, q.kind = text, "headcount"
         out.append(Group(head=tok, tokens=[tok], quantity=q, personnel=personnel))
     return out
+
+
+def _due_to_move(be: Token, slex: StatusLexicon) -> bool:
+    """"another 120 are due to arrive", "some 200 are expected to leave": a copula whose
+    adjective governs a status verb moves its subject like the verb itself."""
+    return be.lemma_.lower() == "be" and any(
+        a.dep_ == "acomp" and any(x.dep_ == "xcomp" and match_verb_cue(x, slex) is not None for x in a.children)
+        for a in be.children)
 
 
 def _added_to(prep: Token) -> bool:
@@ -2540,6 +2555,25 @@ def _watched(g: Group, slex: StatusLexicon) -> bool:
 #: Titles of one person: "a commander of the Guard Corps" is a speaker, not a contingent.
 _LEADER_TITLES = frozenset({"commander", "chief", "head", "leader", "spokesman", "spokeswoman",
                             "spokesperson", "deputy", "general"})
+
+
+#: Nouns of joint activity: the unit they are held "with" is a partner ("drills with the UAE
+#: Presidential Guard", "exercises with the Indonesian Marine Corps", "training with the Lithuanian army").
+_JOINT_ACTIVITY_NOUNS = frozenset({"drill", "drills", "exercise", "exercises", "training", "manoeuvre",
+                                   "manoeuvres", "maneuver", "maneuvers", "wargame", "wargames"})
+
+
+def _exercise_partner(g: Group) -> bool:
+    """A unit in a with-phrase of an exercise or training noun is the partner the troops train
+    with, not a contingent that the sentence's verb moves."""
+    h = g.head
+    if h.dep_ != "pobj" or h.head.lower_ != "with":
+        return False
+    owner = h.head.head
+    # "after eight months of joint drills with ...": the parser may hang the with-phrase on the span
+    nouns = [owner] + [p for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"]
+    return any(n.lemma_.lower() in _JOINT_ACTIVITY_NOUNS or n.lower_ in _JOINT_ACTIVITY_NOUNS for n in nouns)
 
 
 def _led_by_person(g: Group) -> bool:
@@ -3289,6 +3323,23 @@ def _foreign_national_fallback(op, contributor, ops: list, carry: dict | None) -
     return True
 
 
+def _bare_subject_owners(candidates: list, elliptic: set[int]) -> list:
+    """"Italy keeps about 900 soldiers in Lebanon, and some 300 will leave", "... had been serving
+    at the base; around 100 will remain": a bare number that is the subject of its own verb
+    stands for troops of the contingent counted just before it in the sentence, so it takes that
+    contingent's contributors (the general rule that a subject with no contributor takes the
+    sentence's only one leaves subjects out, as a subject usually names its own owner)."""
+    out = []
+    for g, pred, st, contribs in candidates:
+        if not contribs and id(g) in elliptic and g.head.like_num and g.head.dep_ in _SUBJ_DEPS:
+            before = [cs for g2, _p, _s, cs in candidates if g2.head.i < g.head.i and cs
+                      and g2.quantity is not None and g2.quantity.kind == "headcount"]
+            if before:
+                contribs = list(before[-1])
+        out.append((g, pred, st, contribs))
+    return out
+
+
 def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, previous: list | None = None,
                    carry: dict | None = None) -> list[dict]:
     """Rows of one sentence; ``previous`` holds the contributors of the sentence before it
@@ -3319,7 +3370,8 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
     if carry is not None:
         counted = [g for g in groups if g.quantity is not None and g.quantity.kind == "headcount"]
     gap_owners = _gap_owners(sent, actors, ulex, groups)
-    for g in groups + _ellipsis_groups(sent, groups, slex, ulex, carry):
+    elliptic = _ellipsis_groups(sent, groups, slex, ulex, carry)
+    for g in groups + elliptic:
         pred = governing_predicate(g.head)
         vehicle = _carrier(g, slex)
         if vehicle is not None:
@@ -3332,7 +3384,7 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
                 and g.quantity is None and not _state_modified(g.head, actors) and not _status_marked(g.head, pred, slex):
             continue  # "the rotation" alone is no contingent; "the outgoing Slovak rotation" is
         if _non_contribution(pred, slex) or _beneficiary(g, slex) or _generic_unit(g) \
-                or _watched(g, slex) or _led_by_person(g):
+                or _watched(g, slex) or _led_by_person(g) or _exercise_partner(g):
             continue
         st = _group_status(g, pred, slex, actors)
         if _uncounted_crossing(g, pred, slex):
@@ -3368,12 +3420,20 @@ def _sentence_rows(sent: Span, actors, ulex: UnitLexicon, slex: StatusLexicon, p
             contribs = _sayer_actors(pred, actors, slex)
         candidates.append((g, pred, st, contribs))
     candidates = _succession_contributors(candidates, slex)
+    candidates = _bare_subject_owners(candidates, {id(g) for g in elliptic})
     # a contingent with no contributor of its own takes the sentence's only contributor
     named = _dedupe(a for *_, cs in candidates for a in cs)
     rows = []
     covered: set[int] = set(refused_verbs)
     for g, pred, st, contribs in candidates:
         if not contribs and len(named) == 1 and g.head.dep_ not in _SUBJ_DEPS | {"pobj"}:
+            contribs = named
+        if not contribs and len(named) == 1 and g.head.dep_ in _SUBJ_DEPS and pred is not None \
+                and pred.dep_ == "conj" and g.quantity is not None and g.quantity.kind == "headcount" \
+                and st.status != "unknown" and not _names_actor(g, actors) and not _foreign(g):
+            # "About 600 Spanish troops will remain in Latvia, and a battery of some 90 gunners will
+            # arrive next month": the counted subject of a conjoined clause that names no owner
+            # goes with the sentence's only contributor
             contribs = named
         if not contribs and len(named) == 1 and any(
                 c.dep_ == "relcl" and c.lemma_.lower() in slex.frames.get("succession", frozenset())

@@ -820,3 +820,23 @@ def test_actors_extract_the_militants_is_the_armed_group_named_before(nlp):
                           "on Sunday. The rebels burned dozens of houses, according to local officials.")
     adf = next(r for r in rows.values() if r["name"].startswith("Allied Democratic"))
     assert "The rebels" in aliases(adf), rows
+
+
+def test_actors_extract_office_phrase_far_back_is_its_only_holder(nlp):
+    # "The Defence Secretary" many sentences after "Defence Secretary Ben Wallace": the one person
+    # titled so, though another defence minister was named too
+    rows = actors_of(nlp, "Defence Minister Aden Duale welcomed the plan. Defence Secretary Ben Wallace said 300 "
+                          "more instructors would go to Kenya. The first group will fly out in May. They will "
+                          "train recruits at Nanyuki. The camp holds about 400 people. It was built in 2010. "
+                          "Kenya will pay for the fuel. The rest falls to London. "
+                          "The Defence Secretary rejected claims that the course was too short.")
+    wallace = next(r for r in rows.values() if r["name"] == "Ben Wallace")
+    assert "The Defence Secretary" in aliases(wallace), rows
+
+
+def test_actors_extract_capital_after_grateful_to_is_an_actor(nlp):
+    # a capital first used as a place ("trained in Dhaka") and then as the one thanked
+    # ("grateful to Dhaka") is the state there
+    rows = actors_of(nlp, "The first troops trained in Dhaka for a month. \"We are grateful to Dhaka "
+                          "for sending them,\" the mission's chief said.")
+    assert "BGD" in rows and rows["BGD"]["mentions"] >= 1 and "Dhaka" in aliases(rows["BGD"]), rows

@@ -171,7 +171,7 @@ STATUS_CASES = [
     ("Portugal has not deployed troops in Mali.", "PRT", "pending"),
     ("Hungary is awaiting approval to send soldiers to Mali.", "HUN", "pending"),
     ("Kenya pledged 1,000 police officers to the mission in Haiti.", "KEN", "planned"),
-    ("Italy is ready to contribute 200 soldiers to the mission in Lebanon.", "ITA", "planned"),
+    ("Italy is ready to contribute 200 soldiers to the mission in Lebanon.", "ITA", "pending"),  # an offer
     ("Britain will send 300 soldiers to Estonia.", "GBR", "planned"),
     ("Rwandan troops will stay in Mozambique.", "RWA", "remaining"),
     ("Danish special forces in the UN force are exempt from the withdrawal from Mali.", "DNK", "remaining"),
