@@ -314,7 +314,9 @@ def _complement(verb: Token) -> list[Token]:
         return []
     out: list[Token] = []
     for c in verb.children:
-        if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > objs[0].i:
+        if c.dep_ in ("oprd", "xcomp", "ccomp") and c.i > objs[0].i \
+                and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            # ("called all parties to reject ...": an infinitive asks, it does not characterise)
             out += list(c.subtree)
         elif c.dep_ == "prep" and c.lower_ == "as":
             out += [t for t in c.subtree if t.i != c.i]

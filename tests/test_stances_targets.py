@@ -972,3 +972,11 @@ def test_stances_targets_the_minister_is_the_last_person_named_with_that_office(
                      "Labour also supported the deployment. Its spokesperson, Ciaran Doherty, called on the minister "
                      "to publish the threat assessment.")
     assert ("ciaran-doherty", "simon-harris", "demand") in got
+
+
+def test_stances_targets_an_infinitive_after_call_is_a_request_not_a_characterisation(nlp):
+    from analysis.stances import _complement
+    asks = nlp('The embassy called all the Libyan parties to reject "the foreign interference".')
+    judges = nlp('The embassy called the decision "a dangerous step".')
+    assert _complement(next(t for t in asks if t.lower_ == "called")) == []
+    assert "dangerous" in [t.lower_ for t in _complement(next(t for t in judges if t.lower_ == "called"))]
