@@ -976,7 +976,9 @@ def test_stances_targets_the_minister_is_the_last_person_named_with_that_office(
 
 def test_stances_targets_an_infinitive_after_call_is_a_request_not_a_characterisation(nlp):
     from analysis.stances import _complement
-    asks = nlp('The embassy called all the Libyan parties to reject "the foreign interference".')
+    asks = nlp('The Embassy of the United States in Libya said it is "following with concern the increasing Russian '
+               'military activity in Libya", and called all the Libyan parties to reject "the foreign interference '
+               'which threatens the stability of the country".')
     judges = nlp('The embassy called the decision "a dangerous step".')
     assert _complement(next(t for t in asks if t.lower_ == "called")) == []
     assert "dangerous" in [t.lower_ for t in _complement(next(t for t in judges if t.lower_ == "called"))]
