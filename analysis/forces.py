@@ -2339,6 +2339,8 @@ def _sentence_states(sent: Span, actors) -> set[str]:
         mapped = _map_contributor(a, actors) if a is not None else None
         if mapped is None or any(x.dep_ == "prep" and x.lower_ in _PLACE_PREPS for x in t.ancestors):
             continue
+        if any(x.dep_ == "prep" and x.lower_ == "with" and _joint_activity_with(x) for x in t.ancestors):
+            continue  # "drills with the UAE Presidential Guard": a partner, not an actor of the story
         out.add(mapped.id)
     return out
 
@@ -2579,7 +2581,12 @@ def _exercise_partner(g: Group) -> bool:
     h = g.head
     if h.dep_ != "pobj" or h.head.lower_ != "with":
         return False
-    owner = h.head.head
+    return _joint_activity_with(h.head)
+
+
+def _joint_activity_with(prep: Token) -> bool:
+    """Whether a with-preposition hangs on an exercise or training noun ("joint drills with")."""
+    owner = prep.head
     # "after eight months of joint drills with ...": the parser may hang the with-phrase on the span
     nouns = [owner] + [p for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj"]
