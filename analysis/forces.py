@@ -526,6 +526,16 @@ def _number_tokens(tok: Token, lex: UnitLexicon) -> tuple[list[Token], str]:
             if c.dep_ == "prep" and c.lower_ == "in" and tok.right_edge.i < c.i <= tok.right_edge.i + 2 \
                     and _in_number_of(c) is not None:
                 return _num_span(_in_number_of(c)), "count"
+    # "The soldiers they are replacing, some 140 in all, are due home": a bare number with "in
+    # all" / "in total" set off by commas right after the subject, parsed as a second subject
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.right_edge.i + 1 < len(tok.doc) \
+            and tok.doc[tok.right_edge.i + 1].text == ",":
+        for c in tok.head.children:
+            if c.like_num and c.dep_ in ("nsubj", "nsubjpass", "dep", "appos", "npadvmod") \
+                    and tok.right_edge.i < c.i <= tok.right_edge.i + 4 and not _looks_like_date(c) \
+                    and c.ent_type_ not in lex.excluded_entity_types \
+                    and any(x.lower_ in ("all", "total") for x in c.subtree if x.i > c.i):
+                return [t for t in sorted(c.subtree, key=lambda t: t.i) if t.i <= c.i], "count"
     # "About 350 U.S. Army and Air Force personnel": the number parsed onto the first name
     if tok.dep_ == "conj" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i:
         nums = [c for c in tok.head.children if c.dep_ == "nummod" and c.like_num and not _looks_like_date(c)]
@@ -2329,6 +2339,8 @@ def _sentence_states(sent: Span, actors) -> set[str]:
         mapped = _map_contributor(a, actors) if a is not None else None
         if mapped is None or any(x.dep_ == "prep" and x.lower_ in _PLACE_PREPS for x in t.ancestors):
             continue
+        if any(x.dep_ == "prep" and x.lower_ == "with" and _joint_activity_with(x) for x in t.ancestors):
+            continue  # "drills with the UAE Presidential Guard": a partner, not an actor of the story
         out.add(mapped.id)
     return out
 
@@ -2569,7 +2581,12 @@ def _exercise_partner(g: Group) -> bool:
     h = g.head
     if h.dep_ != "pobj" or h.head.lower_ != "with":
         return False
-    owner = h.head.head
+    return _joint_activity_with(h.head)
+
+
+def _joint_activity_with(prep: Token) -> bool:
+    """Whether a with-preposition hangs on an exercise or training noun ("joint drills with")."""
+    owner = prep.head
     # "after eight months of joint drills with ...": the parser may hang the with-phrase on the span
     nouns = [owner] + [p for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj"]

@@ -1645,3 +1645,25 @@ def test_forces_rules_a_counted_subject_of_a_conjoined_clause_with_its_own_state
     rows = extract("About 600 Spanish troops will remain in Latvia, and some 90 Polish gunners will arrive next month.")
     assert quantities(rows, "ESP") == {600}
     assert quantities(rows, "POL") == {90}
+
+
+@pytest.mark.parametrize("text, contributor, expected", [
+    ("South Korea's new contingent of about 150 soldiers will take over at the base. The soldiers they are "
+     "replacing, some 140 in all, are due home in February.", "KOR", (140, "withdrawing")),
+    ("The Nepalese peacekeepers, 870 in total, will stay until the end of the year.", "NPL", (870, "remaining")),
+])
+def test_forces_rules_a_number_in_all_after_the_subject_sizes_it(extract, text, contributor, expected):
+    """'The soldiers they are replacing, some 140 in all, are due home': a bare number with 'in all'
+    or 'in total' set off by commas after the subject is the subject's head count."""
+    rows = rows_for(extract(text), contributor)
+    assert expected in {(r["quantity"], r["status"]) for r in rows}
+
+
+def test_forces_rules_an_exercise_partner_does_not_stop_the_paragraph_contributor(extract):
+    """A new paragraph about the same single contributor keeps it even when it names the host's
+    unit the troops trained with ('after months of drills with the Omani Royal Guard')."""
+    rows = extract("Spain's new contingent of about 200 soldiers left Madrid on Monday.\n\n"
+                   "The soldiers they are replacing, some 180 in all, are due home in March after six months "
+                   "of joint drills with the Omani Royal Guard.")
+    assert (180, "withdrawing") in {(r["quantity"], r["status"]) for r in rows_for(rows, "ESP")}
+    assert rows_for(rows, "OMN") == []
