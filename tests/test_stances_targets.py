@@ -982,3 +982,9 @@ def test_stances_targets_an_infinitive_after_call_is_a_request_not_a_characteris
     judges = nlp('The embassy called the decision "a dangerous step".')
     assert _complement(next(t for t in asks if t.lower_ == "called")) == []
     assert "dangerous" in [t.lower_ for t in _complement(next(t for t in judges if t.lower_ == "called"))]
+
+
+def test_stances_targets_celebrating_a_decision_backs_whoever_took_it(nlp):
+    got = pairs(nlp, "Peru's Congress approved the resolution authorising the entry of US troops. The Embassy of the "
+                     "United States in Lima celebrated the decision in a communique.")
+    assert any(s == "USA" and st == "support" and t != "USA" for s, t, st in got)
