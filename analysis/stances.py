@@ -1672,6 +1672,14 @@ def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclu
                 out += [a for a in agents if all(a.id != b.id for b in out)]
                 continue
         owner = [c for c in t.children if c.dep_ == "poss"]
+        if not owner and _lemma(t) in lex.speech_nouns and actors.at_token(t) is None:
+            # "dismissed the reaction of the three neighbours as paranoia": the "of" phrase
+            # says whose reaction it is
+            of = _prep_objects(t, ("of",))
+            members = [a for p in of for a in _np_actors(p, actors, strict=True, lex=lex) if a.id not in exclude]
+            if members:
+                out += [a for a in members if all(a.id != b.id for b in out)]
+                continue
         if _lemma(t) in lex.speech_nouns and owner and actors.at_token(t) is None:
             # "rejected the text's criticism of his government": whoever made the criticism
             a = _actor_for_token(owner[0], actors, lex)

@@ -988,3 +988,9 @@ def test_stances_targets_celebrating_a_decision_backs_whoever_took_it(nlp):
     got = pairs(nlp, "Peru's Congress approved the resolution authorising the entry of US troops. The Embassy of the "
                      "United States in Lima celebrated the decision in a communique.")
     assert any(s == "USA" and st == "support" and t != "USA" for s, t, st in got)
+
+
+def test_stances_targets_dismissing_the_reaction_of_states_opposes_them(nlp):
+    got = pairs(nlp, 'Lithuania, Poland and Latvia sent troops to their borders. Kremlin spokesman Dmitry Peskov '
+                     'dismissed the reaction of the three neighbours as "Russophobic paranoia".')
+    assert {("dmitry-peskov", c, "oppose") for c in ("LTU", "POL", "LVA")} <= got
