@@ -1829,6 +1829,9 @@ def resolve_targets(m: CueMatch, actors, lex: Lexicon, exclude: frozenset = froz
         if not objs and root.dep_ == "dobj" and _lemma(root.head) in LIGHT_VERBS:
             # 'expressed "deep regret" over the move': the phrase hangs on the light verb
             objs = [o for o in _prep_objects(root.head, preps) if o.i > root.i]
+        if not objs and root.dep_ == "dobj" and _lemma(root.head) in ("give", "extend", "offer", "accord"):
+            # "gave the troops a warm welcome": the receiver of the light verb
+            objs = [c for c in root.head.children if c.dep_ in ("dative", "iobj") or (c.dep_ == "dobj" and c.i < root.i)]
         return Resolved(_targets_of(objs, actors, lex, strict, exclude), "oblique")
     # agent and action: prepositions that end a phrase cue ("call on", "stand with")
     last = m.tokens[-1]

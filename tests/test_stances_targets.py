@@ -994,3 +994,9 @@ def test_stances_targets_dismissing_the_reaction_of_states_opposes_them(nlp):
     got = pairs(nlp, 'Lithuania, Poland and Latvia sent troops to their borders. Kremlin spokesman Dmitry Peskov '
                      'dismissed the reaction of the three neighbours as "Russophobic paranoia".')
     assert {("dmitry-peskov", c, "oppose") for c in ("LTU", "POL", "LVA")} <= got
+
+
+def test_stances_targets_giving_a_warm_welcome_backs_the_receivers(nlp):
+    got = pairs(nlp, "Kenya sent 400 police officers to Haiti for the Multinational Security Support mission. Haitian "
+                     "Prime Minister Garry Conille gave the Kenyan officers a warm welcome at the airport.")
+    assert ("garry-conille", "KEN", "support") in got
