@@ -1295,9 +1295,23 @@ def _subjectless_root_actor(root: Token, actors):
 
 
 def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of ``tok``'s prepositions in ``preps``; "for what it called the growing
+    military presence of the United States" counts as "for the growing military presence ..."."""
     preps = set(preps)
-    return [p for c in tok.children if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj"]
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("prep", "dative", "agent") or c.lower_ not in preps:
+            continue
+        for p in c.children:
+            if p.dep_ == "pobj":
+                out.append(p)
+            elif p.dep_ == "pcomp" and _lemma(p) in NAMING_VERBS and any(w.lower_ == "what" for w in p.children):
+                out += [w for w in p.children if w.dep_ in ("oprd", "attr", "dobj") and w.lower_ != "what"]
+    return out
+
+
+#: Verbs of a free relative that names its object ("what it called ...", "what he described as ...").
+NAMING_VERBS = {"call", "describe", "term", "dub", "label", "brand", "characterise", "characterize"}
 
 
 def _main_operation(actors):

@@ -1000,3 +1000,10 @@ def test_stances_targets_giving_a_warm_welcome_backs_the_receivers(nlp):
     got = pairs(nlp, "Kenya sent 400 police officers to Haiti for the Multinational Security Support mission. Haitian "
                      "Prime Minister Garry Conille gave the Kenyan officers a warm welcome at the airport.")
     assert ("garry-conille", "KEN", "support") in got
+
+
+def test_stances_targets_a_free_relative_after_a_preposition_names_its_object(nlp):
+    from analysis.stances import _prep_objects
+    doc = nlp("Bolivia protested against what it called the growing military presence of the United States.")
+    verb = next(t for t in doc if t.lower_ == "protested")
+    assert [t.lower_ for t in _prep_objects(verb, ("against",))] == ["presence"]
