@@ -1674,6 +1674,8 @@ def _only_behind_locative(noun: Token, actor, actors, lex: Lexicon) -> bool:
 def _targets_of(toks: Iterable[Token], actors, lex: Lexicon, strict: bool, exclude: frozenset = frozenset()) -> list:
     out = []
     for t in toks:
+        if _lemma(t) == "request" and any(p.lower_ == "comment" for p in _prep_objects(t, ("for",))):
+            continue  # "did not respond to a request for comment on Mr Danko's remarks": no position
         if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl":
             t = t.head.head
         if _lemma(t) in lex.hostile_event_nouns and actors.at_token(t) is None and not strict:

@@ -1007,3 +1007,9 @@ def test_stances_targets_a_free_relative_after_a_preposition_names_its_object(nl
     doc = nlp("Bolivia protested against what it called the growing military presence of the United States.")
     verb = next(t for t in doc if t.lower_ == "protested")
     assert [t.lower_ for t in _prep_objects(verb, ("against",))] == ["presence"]
+
+
+def test_stances_targets_not_answering_a_request_for_comment_is_no_position(nlp):
+    got = pairs(nlp, "Slovak MP Andrej Danko said foreign armies should go home. The Russian embassy in Bratislava did "
+                     "not respond to a request for comment on Mr Danko's remarks.")
+    assert not any(s == "RUS" for s, _, _ in got)
