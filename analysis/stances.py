@@ -2131,7 +2131,9 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
     quotes = find_quotes(doc, actors, lex)
     rows: list[dict] = []
     seen: set[tuple] = set()
-    for m in find_cues(doc, lex):
+    cues = find_cues(doc, lex)
+    cue_roots = {c.root.i for c in cues}
+    for m in cues:
         if is_irrealis(m.root, lex):
             continue
         r = m.root
@@ -2164,6 +2166,11 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
         if m.entry.only_negated and not mod.negated:
             continue
         pol = polarity_for(m.entry, mod)
+        if mod.negated and mod.stance == "oppose" and m.entry.stance == "support" and any(
+                t.i in cue_roots for o in m.root.children if o.dep_ == "dobj" for t in o.subtree if t.i != o.i):
+            # "declined to endorse language condemning Russia": not joining a condemnation is no
+            # opposition to the one it would have condemned
+            mod.stance, pol = "neutral", 0.0
         if tgt.stance and tgt.stance != mod.stance and not mod.negated:
             mod.stance = tgt.stance
             pol = round(abs(pol) if tgt.stance == "support" else -abs(pol), 2)

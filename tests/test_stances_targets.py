@@ -1013,3 +1013,10 @@ def test_stances_targets_not_answering_a_request_for_comment_is_no_position(nlp)
     got = pairs(nlp, "Slovak MP Andrej Danko said foreign armies should go home. The Russian embassy in Bratislava did "
                      "not respond to a request for comment on Mr Danko's remarks.")
     assert not any(s == "RUS" for s, _, _ in got)
+
+
+def test_stances_targets_declining_to_endorse_a_condemnation_is_neutral(nlp):
+    got = pairs(nlp, "A draft joint statement by EU foreign ministers was shelved on Tuesday after Hungary declined to "
+                     "endorse language condemning Russia.")
+    assert ("HUN", "RUS", "neutral") in got
+    assert ("HUN", "RUS", "oppose") not in got
