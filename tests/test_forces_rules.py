@@ -1667,3 +1667,17 @@ def test_forces_rules_an_exercise_partner_does_not_stop_the_paragraph_contributo
                    "of joint drills with the Omani Royal Guard.")
     assert (180, "withdrawing") in {(r["quantity"], r["status"]) for r in rows_for(rows, "ESP")}
     assert rows_for(rows, "OMN") == []
+
+
+@pytest.mark.parametrize("text, contributor, op_id", [
+    ("Thailand is fielding about 2,000 soldiers for Cobra Gold this year, and the United States has sent "
+     "about 3,000 Marines.", "THA", "cobra-gold"),
+    ("About 3,000 Russian troops will arrive in Belarus next month for Union Shield.", "RUS", "union-shield"),
+    ("Some 600 Filipino marines are taking part in Balikatan alongside about 1,000 Americans.", "PHL", "balikatan"),
+])
+def test_forces_rules_a_known_recurring_exercise_is_the_operation_and_its_host_takes_part(
+        extract, text, contributor, op_id):
+    """Recurring multinational exercises (Cobra Gold, Balikatan, Union Shield, Zapad ...) are in
+    the reference with no host: the state where they are held fields troops in them too."""
+    rows = rows_for(extract(text), contributor)
+    assert rows and all(r["operation"] == op_id for r in rows), rows
