@@ -2185,6 +2185,9 @@ def extract_stances(doc: Doc, actors) -> list[dict]:
             if m.entry.role == "evaluative" and t.type == "state" and s.country == t.country \
                     and s.type in ("person", "government"):
                 continue  # "anything that deters aggression ... is good for the Philippines"
+            if quote is not None and m.entry.role in ("agent", "action") and s.type == "person" \
+                    and t.type == "state" and t.id == s.country:
+                continue  # 'thanked the soldiers "for standing by Guinea-Bissau"': others stood by the speaker's state
             key = (s.id, t.id, mod.stance, start, m.text)
             if key in seen:
                 continue

@@ -1020,3 +1020,11 @@ def test_stances_targets_declining_to_endorse_a_condemnation_is_neutral(nlp):
                      "endorse language condemning Russia.")
     assert ("HUN", "RUS", "neutral") in got
     assert ("HUN", "RUS", "oppose") not in got
+
+
+def test_stances_targets_a_speaker_quoting_others_standing_by_his_country_is_no_self_position(nlp):
+    got = pairs(nlp, 'Germany withdrew its last tanker from Al-Azraq. Jordanian Foreign Minister Ayman Safadi thanked '
+                     'Berlin. The German airmen, Safadi was quoted as saying, "stood with Jordan when the terrorist '
+                     'threat was at our borders."')
+    assert ("ayman-safadi", "JOR", "support") not in got
+    assert ("DEU", "JOR", "support") in got
