@@ -1610,6 +1610,59 @@ def _named_operations(aset: ActorSet, doc: Doc) -> None:
             break
 
 
+#: Words that say a name is an exercise ("the Union Shield-2026 exercise", "joint drills, Zapad-2025").
+EXERCISE_WORDS = {"exercise", "exercises", "drills", "drill", "manoeuvres", "maneuvers", "wargames", "war-games"}
+
+_YEAR_SUFFIX = re.compile(r"^(?P<stem>[A-Z][\w]*)[-‑–](?P<year>(?:19|20)\d\d)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _year_named_exercises(aset: ActorSet, doc: Doc) -> None:
+    """"Union Shield-2026", "Zapad-2025", "Resolute Sentinel 2025": a capitalised name with a year
+    after it is one edition of a recurring exercise. A name the reference lists as an operation
+    (without its year) is that operation; an unknown one is an exercise of its own when an exercise
+    word stands right before or after it."""
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        m = _YEAR_SUFFIX.match(tok.text)
+        if m:
+            stem_end, end = i, i + 1  # the last name word is glued to the year
+        elif _YEAR.match(tok.text) and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ == "PROPN" \
+                and doc[i - 1].ent_type_ not in ("DATE",) and doc[i - 1].lower_ not in MONTHS:
+            stem_end, end = i - 1, i + 1
+        else:
+            i += 1
+            continue
+        start = stem_end
+        while start > 0 and stem_end - start < 3 and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].pos_ == "PROPN" and start - 1 not in aset._by_token \
+                and not doc[start - 1].is_sent_start:
+            start -= 1
+        if aset.claimed(start, end):
+            i = end
+            continue
+        words = [t.text for t in doc[start:stem_end]] + [m.group("stem") if m else doc[stem_end].text]
+        base = " ".join(words)
+        known = aset.ref.lookup(base)
+        after = doc[end].lower_ if end < len(doc) else ""
+        before = {t.lower_ for t in doc[max(0, start - 3):start]}
+        exercise = after in EXERCISE_WORDS or bool(before & EXERCISE_WORDS) or (
+            start >= 2 and doc[start - 1].text == "," and doc[start - 2].lower_ in EXERCISE_WORDS)
+        if known is not None and known.type == "military_operation":
+            actor = aset.add_actor(_entity_actor(known))
+        elif known is None and exercise:
+            actor = aset.add_actor(Actor(id=slugify(doc[start:end].text), name=doc[start:end].text,
+                                         type="military_operation", source="rule"))
+        else:
+            i = end
+            continue
+        aset.add_mention(actor, doc[start:end], "name")
+        i = end
+
+
 def _generic_capitalised_references(aset: ActorSet, doc: Doc) -> None:
     """"asked the Mission to leave", "the Council voted": a capitalised generic word after "the"
     repeats the organisation or mission named before whose name contains it."""
@@ -2607,6 +2660,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _state_institutions(aset, doc)
     _state_named_orgs(aset, doc)
     _named_operations(aset, doc)
+    _year_named_exercises(aset, doc)
     _ner_mentions(aset, doc)
     _bracketed_acronyms(aset, doc)
     _generic_capitalised_references(aset, doc)

@@ -840,3 +840,24 @@ def test_actors_extract_capital_after_grateful_to_is_an_actor(nlp):
     rows = actors_of(nlp, "The first troops trained in Dhaka for a month. \"We are grateful to Dhaka "
                           "for sending them,\" the mission's chief said.")
     assert "BGD" in rows and rows["BGD"]["mentions"] >= 1 and "Dhaka" in aliases(rows["BGD"]), rows
+
+
+@pytest.mark.parametrize("text, name", [
+    ("About 400 Polish soldiers took part in the Iron Falcon-2026 exercise near Orzysz.", "Iron Falcon-2026"),
+    ("The last large joint drills, Northern Anvil 2024, drew several thousand troops.", "Northern Anvil 2024"),
+])
+def test_actors_extract_a_name_with_a_year_beside_an_exercise_word_is_an_operation(nlp, text, name):
+    """'the Union Shield-2026 exercise', 'joint drills, Zapad-2025': a capitalised name followed by a
+    year, next to an exercise word, is one edition of an exercise."""
+    row = by_name(actors_of(nlp, text), name)
+    assert row["type"] == "military_operation"
+
+
+def test_actors_extract_a_year_suffixed_reference_exercise_is_the_reference_record(nlp):
+    rows = actors_of(nlp, "Russian troops arrived in Belarus for the Union Shield-2026 exercise.")
+    assert "Union Shield-2026" in aliases(rows["union-shield"])
+
+
+def test_actors_extract_a_name_with_a_year_and_no_exercise_word_is_no_operation(nlp):
+    rows = actors_of(nlp, "The Paris Agreement 2015 was signed by Denmark in March 2016.")
+    assert not [r for r in rows.values() if r["type"] == "military_operation"]
