@@ -1681,3 +1681,18 @@ def test_forces_rules_a_known_recurring_exercise_is_the_operation_and_its_host_t
     the reference with no host: the state where they are held fields troops in them too."""
     rows = rows_for(extract(text), contributor)
     assert rows and all(r["operation"] == op_id for r in rows), rows
+
+
+@pytest.mark.parametrize("text, contributor, op_id", [
+    ("India will send about 80 more instructors to the Indian Military Training Team (IMTRAT) in Bhutan.",
+     "IND", "imtrat"),
+    ("About 2,500 US Marines will serve with the Marine Rotational Force – Darwin this year.", "USA", "mrf-d"),
+    ("Some 150 South Korean soldiers of the Akh Unit left for the UAE on Monday.", "KOR", "akh-unit"),
+    ("Angola sent 200 soldiers to the Ad Hoc Verification Mechanism in eastern Congo.", "AGO", "mva"),
+])
+def test_forces_rules_a_standing_national_training_or_verification_mission_is_the_operation(
+        extract, text, contributor, op_id):
+    """Long-standing national missions abroad (IMTRAT in Bhutan, MRF-D in Darwin, the Akh Unit in the
+    UAE) and the Angolan-led Ad Hoc Verification Mechanism are reference operations."""
+    rows = rows_for(extract(text), contributor)
+    assert rows and all(r["operation"] == op_id for r in rows), rows
