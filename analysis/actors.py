@@ -152,6 +152,9 @@ class Actor:
     host: tuple[str, ...] = ()
     org: str = ""
     kind: str = ""  # the reference file's finer category ("political_party", "un_peacekeeping")
+    #: token starts of "the exercise", "the drills" that repeat this exercise; they make it the
+    #: article's main operation, but are no mentions (the stance step would read them as speakers)
+    references: list[int] = field(default_factory=list)
 
 
 class ActorSet:
@@ -318,7 +321,7 @@ class ActorSet:
         ops = [a for a in self.actors.values() if a.type == "military_operation"]
         if not ops:
             return None
-        return max(ops, key=lambda a: (len(a.mentions), -min(m.start for m in a.mentions)))
+        return max(ops, key=lambda a: (len(a.mentions) + len(a.references), -min(m.start for m in a.mentions)))
 
     def host_country(self) -> str:
         op = self.main_operation()
@@ -1663,6 +1666,40 @@ def _year_named_exercises(aset: ActorSet, doc: Doc) -> None:
         i = end
 
 
+def _is_exercise(aset: ActorSet, actor: Actor, doc: Doc) -> bool:
+    """An operation is an exercise when its name says so ("Exercise Cobra Gold") or an exercise
+    word stands next to one of its mentions ("the Union Shield-2026 exercise")."""
+    if actor.type != "military_operation":
+        return False
+    if any(w in EXERCISE_WORDS for a in [actor.name, *actor.aliases] for w in a.lower().split()):
+        return True
+    for m in actor.mentions:
+        near = [t.lower_ for t in doc[max(0, m.start_token - 2):m.start_token]] + \
+               [t.lower_ for t in doc[m.end_token:m.end_token + 1]]
+        if set(near) & EXERCISE_WORDS:
+            return True
+    return False
+
+
+def _exercise_references(aset: ActorSet, doc: Doc) -> None:
+    """"the exercise", "the drills": a definite exercise word with no name of its own repeats the
+    exercise named last before it; counted towards the main operation, not recorded as a mention."""
+    exercises = [a for a in aset.actors.values() if _is_exercise(aset, a, doc)]
+    if not exercises:
+        return
+    for tok in doc:
+        if tok.lower_ not in EXERCISE_WORDS or tok.lower_ == "exercises" or tok.i == 0 \
+                or doc[tok.i - 1].lower_ != "the":
+            continue
+        if tok.i + 1 < len(doc) and (doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].pos_ == "PROPN"
+                                     or doc[tok.i + 1].lower_ in ("of", "with")):
+            continue  # "the exercise Cobra Gold", "the drills of the Baltic fleet", "drills with X"
+        before = [(m.start_token, a) for a in exercises for m in a.mentions if m.end_token <= tok.i - 1]
+        if not before:
+            continue
+        max(before, key=lambda p: p[0])[1].references.append(tok.i - 1)
+
+
 def _generic_capitalised_references(aset: ActorSet, doc: Doc) -> None:
     """"asked the Mission to leave", "the Council voted": a capitalised generic word after "the"
     repeats the organisation or mission named before whose name contains it."""
@@ -2664,6 +2701,7 @@ def extract_actors(doc: Doc, article_id: str, reference: Reference | None = None
     _ner_mentions(aset, doc)
     _bracketed_acronyms(aset, doc)
     _generic_capitalised_references(aset, doc)
+    _exercise_references(aset, doc)
     _merge_alias_duplicates(aset)
     _national_security_councils(aset, doc)
     _titled_names(aset, doc)

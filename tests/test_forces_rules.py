@@ -1696,3 +1696,13 @@ def test_forces_rules_a_standing_national_training_or_verification_mission_is_th
     UAE) and the Angolan-led Ad Hoc Verification Mechanism are reference operations."""
     rows = rows_for(extract(text), contributor)
     assert rows and all(r["operation"] == op_id for r in rows), rows
+
+
+def test_forces_rules_the_exercise_repeated_makes_it_the_articles_operation(extract):
+    """'the exercise', 'the drills' repeat the exercise named last: an article that keeps coming back
+    to it is about it, so a contingent whose sentence names no operation joins it."""
+    rows = extract("Operation Blue Harbour, the navy's coastal patrol, went on as usual. Exercise Sea Hawk opened "
+                   "near Subic Bay on Monday. The exercise will last two weeks, and the drills include beach "
+                   "landings. New Zealand has sent about 40 observers.")
+    nzl = rows_for(rows, "NZL")
+    assert nzl and all(r["operation"] == "exercise-sea-hawk" for r in nzl), nzl
