@@ -1291,6 +1291,13 @@ def _map_contributor(actor, actors):
     if actor is None:
         return None
     if actor.type in OPERATION_TYPES:
+        # "France's Operation Chammal will keep some 300 airmen": a national operation's own
+        # people are its state's (when the article names that state)
+        if getattr(actor, "kind", "") == "national" and actor.country:
+            try:
+                return actors.actor(actor.country)
+            except KeyError:
+                return None
         return None
     if actor.type in DIRECT_CONTRIBUTOR_TYPES:
         return actor

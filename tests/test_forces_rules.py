@@ -1706,3 +1706,13 @@ def test_forces_rules_the_exercise_repeated_makes_it_the_articles_operation(extr
                    "landings. New Zealand has sent about 40 observers.")
     nzl = rows_for(rows, "NZL")
     assert nzl and all(r["operation"] == "exercise-sea-hawk" for r in nzl), nzl
+
+
+@pytest.mark.parametrize("text, contributor, quantity", [
+    ("France's Operation Chammal will keep some 250 airmen at its base in Jordan.", "FRA", 250),
+    ("Britain's Operation Kipion will keep about 120 sailors in Bahrain.", "GBR", 120),
+])
+def test_forces_rules_a_national_operation_as_subject_is_its_states_contingent(extract, text, contributor, quantity):
+    """'France's Operation Chammal will keep some 300 airmen': the people a national operation keeps
+    or moves are its state's (when the article names the state)."""
+    assert quantity in quantities(extract(text), contributor)
