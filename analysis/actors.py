@@ -743,15 +743,21 @@ def _add_embassy(aset: ActorSet, span: Span, phrase: Span, country: str) -> None
             end = k
     embassy = aset.actors.get(aid) or aset.add_actor(Actor(id=aid, name="", type="other", country=country,
                                                            source="rule", kind="embassy"))
-    full = clean_span_text(doc[phrase.start:end].text)
-    whole = doc[phrase.start:end]
-    embassy.mentions.append(Mention(whole.start_char, whole.end_char, whole.start, whole.end, full, aid,
-                                    "government"))
+    _record_unclaimed(embassy, doc[phrase.start:end], phrase)
+
+
+def _record_unclaimed(actor: Actor, whole: Span, phrase: Span) -> None:
+    """Give a body that speaks for its state (an embassy, a ministry) a mention and its
+    multi-word aliases without claiming the tokens, which stay the state's for the stance and
+    force steps."""
+    full = clean_span_text(whole.text)
+    actor.mentions.append(Mention(whole.start_char, whole.end_char, whole.start, whole.end, full, actor.id,
+                                  "government"))
     for alias in (full, clean_span_text(phrase.text)):
-        if len(alias.split()) > 1 and alias not in embassy.aliases:
-            embassy.aliases.append(alias)
-    if not embassy.name:
-        embassy.name = full[0].upper() + full[1:]
+        if len(alias.split()) > 1 and alias not in actor.aliases:
+            actor.aliases.append(alias)
+    if not actor.name:
+        actor.name = full[0].upper() + full[1:]
 
 
 #: Words of a government term that tell which ministry it names ("ministry of national defence").
@@ -796,15 +802,7 @@ def _add_ministry(aset: ActorSet, span: Span, phrase: Span, term: str, country: 
     aid = f"{country.lower()}-{_ministry_kind(term)}-ministry"
     ministry = aset.actors.get(aid) or aset.add_actor(Actor(id=aid, name="", type="government", country=country,
                                                             source="rule", kind="ministry"))
-    whole = doc[phrase.start:end]
-    full = clean_span_text(whole.text)
-    ministry.mentions.append(Mention(whole.start_char, whole.end_char, whole.start, whole.end, full, aid,
-                                     "government"))
-    for alias in (full, clean_span_text(phrase.text)):
-        if len(alias.split()) > 1 and alias not in ministry.aliases:
-            ministry.aliases.append(alias)
-    if not ministry.name:
-        ministry.name = full[0].upper() + full[1:]
+    _record_unclaimed(ministry, doc[phrase.start:end], phrase)
 
 
 SUBNATIONAL_KINDS = {"regional_government", "legislature", "ministry"}
