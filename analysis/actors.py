@@ -723,14 +723,10 @@ def _add_embassy(aset: ActorSet, span: Span, phrase: Span, country: str) -> None
     doc = span.doc
     end = span.end
     named = any((a := aset.at_token(t)) is not None and a.country == country for t in phrase)
-    if end + 1 < len(doc) and doc[end].lower_ == "of":
-        k = end + 1
-        if doc[k].lower_ == "the" and k + 1 < len(doc):
-            k += 1
-        m = aset.mention_at(doc[k])
-        if m is not None and aset.actors[m.actor_id].type == "state" and aset.actors[m.actor_id].country == country:
-            named = True
-            end = m.end_token
+    m = _state_named_after(aset, doc, end, country, {"of"})
+    if m is not None:
+        named = True
+        end = m.end_token
     aid = f"{country.lower()}-embassy"
     if not named and aid not in aset.actors:
         return
@@ -744,6 +740,20 @@ def _add_embassy(aset: ActorSet, span: Span, phrase: Span, country: str) -> None
     embassy = aset.actors.get(aid) or aset.add_actor(Actor(id=aid, name="", type="other", country=country,
                                                            source="rule", kind="embassy"))
     _record_unclaimed(embassy, doc[phrase.start:end], phrase)
+
+
+def _state_named_after(aset: ActorSet, doc: Doc, end: int, country: str, preps: set[str]) -> Mention | None:
+    """The mention of ``country``'s state right after a body's phrase ("the Embassy of the
+    United States", "the Ministry of Defence of Mongolia"), through one of ``preps``."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in preps:
+        return None
+    k = end + 1
+    if doc[k].lower_ == "the" and k + 1 < len(doc):
+        k += 1
+    m = aset.mention_at(doc[k])
+    if m is not None and aset.actors[m.actor_id].type == "state" and aset.actors[m.actor_id].country == country:
+        return m
+    return None
 
 
 def _record_unclaimed(actor: Actor, whole: Span, phrase: Span) -> None:
@@ -788,15 +798,11 @@ def _add_ministry(aset: ActorSet, span: Span, phrase: Span, term: str, country: 
     # defence ministry in Berlin" are reported sources an analyst rarely tabulates)
     named = any((a := aset.at_token(t)) is not None and a.country == country and a.type == "state"
                 and metonyms.get(t.i) != country for t in phrase)
-    if end + 1 < len(doc) and doc[end].lower_ in {"of", "in"}:
-        k = end + 1
-        if doc[k].lower_ == "the" and k + 1 < len(doc):
-            k += 1
-        m = aset.mention_at(doc[k])
-        if m is not None and aset.actors[m.actor_id].type == "state" and aset.actors[m.actor_id].country == country:
-            named = True
-            if doc[end].lower_ == "of":
-                end = m.end_token
+    m = _state_named_after(aset, doc, end, country, {"of", "in"})
+    if m is not None:
+        named = True
+        if doc[end].lower_ == "of":
+            end = m.end_token
     if not named:
         return  # "the defence ministry" alone: whose it is stays the government phrase's guess
     aid = f"{country.lower()}-{_ministry_kind(term)}-ministry"
